@@ -1,0 +1,10 @@
+package org.textdesk.staff;
+
+public enum Role {
+    ADMIN,
+    CASEWORKER;
+
+    String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,13 @@
+package org.textdesk.system;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+    @GetMapping("/")
+    String showHome() {
+        return "home";
+    }
+}

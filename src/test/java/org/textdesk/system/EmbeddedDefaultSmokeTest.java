@@ -1,0 +1,83 @@
+package org.textdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.textdesk.TextDeskApplication;
+
+/**
+ * The one test allowed on H2: {@code ./mvnw spring-boot:run} with no database configured boots on the
+ * embedded default, runs the same migrations, and serves the login page to a demo account.
+ */
+class EmbeddedDefaultSmokeTest {
+
+    private static final Path DATA_DIR = Path.of("target", "embedded-default-smoke").toAbsolutePath();
+
+    @Test
+    void bootsWithNoDatasourceConfiguredAndLetsTheDemoAdminLogIn() throws Exception {
+        deleteRecursively(DATA_DIR);
+        long started = System.nanoTime();
+        // Command-line arguments outrank SPRING_DATASOURCE_* in CI's environment: back to the default.
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TextDeskApplication.class).run(
+                "--server.port=0",
+                "--textdesk.data-dir=" + DATA_DIR,
+                "--spring.datasource.url=${textdesk.embedded-database-url}",
+                "--spring.datasource.username=textdesk",
+                "--spring.datasource.password=textdesk")) {
+            long readyMillis = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("Embedded default: context ready in %d ms%n", readyMillis);
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            String base = "http://localhost:" + port;
+
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            HttpResponse<String> loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(loginPage.statusCode()).isEqualTo(200);
+            assertThat(loginPage.body()).contains("Log in to TextDesk");
+
+            String form = "username=admin&password=" + URLEncoder.encode("textdesk-admin", StandardCharsets.UTF_8)
+                    + "&_csrf=" + csrfToken(loginPage.body());
+            HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(loggedIn.statusCode()).isEqualTo(302);
+            assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).doesNotContain("error"));
+            assertThat(Files.exists(DATA_DIR.resolve("textdesk.mv.db"))).isTrue();
+        }
+    }
+
+    private static String csrfToken(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("the login form carries a CSRF token").isTrue();
+        return matcher.group(1);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
