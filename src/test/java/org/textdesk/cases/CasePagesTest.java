@@ -45,9 +45,10 @@ class CasePagesTest extends IntegrationTest {
         long caseId = (Long) row.get("id");
 
         assertThat(mvc.get().uri("/clients/{id}", jordanId).with(user(as(casey)))).hasStatusOk().bodyText()
-                .contains("href=\"/cases/" + caseId + "\">16E-20010101</a>", "Rental assistance", "8/1/2016", "Open");
+                .contains("href=\"/cases/" + caseId + "\">16E-20010101</a>", "Rental assistance", "8/1/2016",
+                        "Still open");
         assertThat(mvc.get().uri("/cases/{id}", caseId).with(user(as(casey)))).hasStatusOk().bodyText()
-                .contains("Case 16E-20010101", "Rental assistance", "8/1/2016", "Open")
+                .contains("Case 16E-20010101", "Rental assistance", "8/1/2016", "Still open")
                 .contains("href=\"/clients/" + jordanId + "\">Jordan Avery</a>");
     }
 
@@ -99,7 +100,7 @@ class CasePagesTest extends IntegrationTest {
         assertThat(editCase(opened.getId(), 0, "16E-20010101", "Rental assistance", "2016-08-01", "2016-12-20"))
                 .hasRedirectedUrl("/cases/" + opened.getId());
         assertThat(mvc.get().uri("/cases/{id}", opened.getId()).with(user(as(casey)))).bodyText()
-                .contains("12/20/2016").doesNotContain(">Open<");
+                .contains("12/20/2016").doesNotContain("Still open");
 
         assertThat(editCase(opened.getId(), 1, "16E-20010101", "Rental assistance", "2016-08-01", "2016-01-01"))
                 .hasStatusOk().bodyText().contains("The closed date cannot be before the opened date.");
@@ -147,7 +148,7 @@ class CasePagesTest extends IntegrationTest {
         assertThat(caseService.casesOfClient(jordanId)).extracting(CaseRecord::getCaseNumber)
                 .containsExactly("16E-20010101", "15C-19990412");
         assertThat(mvc.get().uri("/clients/{id}", jordanId).with(user(as(casey)))).bodyText()
-                .containsSubsequence("16E-20010101", "Open", "15C-19990412", "3/9/2015", "11/20/2015");
+                .containsSubsequence("16E-20010101", "Still open", "15C-19990412", "3/9/2015", "11/20/2015");
     }
 
     private MvcTestResult addCase(long clientId, String caseNumber, String title, String openedOn, String closedOn) {

@@ -163,7 +163,7 @@ class ClientBrowserTest extends BrowserTest {
     }
 
     private Client create(String firstName, String lastName, String areaCode, String number, boolean okayToText) {
-        return clientService.createClient(
-                new ClientDetails(firstName, lastName, areaCode, number, true, okayToText, ""), StaffPrincipal.of(casey));
+        ClientDetails details = new ClientDetails(firstName, lastName, areaCode, number, true, okayToText, "");
+        return clientService.createClient(details, StaffPrincipal.of(casey));
     }
 }

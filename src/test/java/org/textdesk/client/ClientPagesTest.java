@@ -329,8 +329,8 @@ class ClientPagesTest extends IntegrationTest {
     }
 
     private Client create(String firstName, String lastName, String areaCode, String number, boolean okayToText) {
-        return clientService.createClient(
-                new ClientDetails(firstName, lastName, areaCode, number, false, okayToText, ""), StaffPrincipal.of(casey));
+        ClientDetails details = new ClientDetails(firstName, lastName, areaCode, number, false, okayToText, "");
+        return clientService.createClient(details, StaffPrincipal.of(casey));
     }
 
     private List<String> search(String query) {

@@ -157,6 +157,40 @@ class ConsentTest extends IntegrationTest {
     }
 
     @Test
+    void aStopArrivingWhileACaseworkerEditsIsNotOverwrittenByTheirSave() {
+        Client jordan = create("Jordan", "Avery", "404", "538-7319", true);
+        // The caseworker loaded the form at version 0, box ticked; then the client texted STOP.
+        clientService.recordKeywordConsent("+14045387319", false, "STOP");
+        assertThat(save(jordan.getId(), 0, "Jordan", "Avery", "404", "538-7319", true, "+14045387319"))
+                .hasStatusOk().bodyText().contains("Someone else changed this client while you were editing");
+        assertThat(clientService.findClient(jordan.getId()).isOkayToText()).isFalse();
+        assertThat(events(jordan)).hasSize(2);
+    }
+
+    @Test
+    void aTickForANumberThatIsNotTheNewOneDoesNotCarryConsentOver() {
+        Client jordan = create("Jordan", "Avery", "404", "538-7319", true);
+        assertThat(save(jordan.getId(), 0, "Jordan", "Avery", "678", "555-0123", true, "not a number"))
+                .hasStatus3xxRedirection();
+        assertThat(clientService.findClient(jordan.getId()).isOkayToText()).isFalse();
+        assertThat(save(jordan.getId(), 1, "Jordan", "Avery", "770", "555-0188", true, "678 555-0123"))
+                .hasStatus3xxRedirection();
+        assertThat(clientService.findClient(jordan.getId()).isOkayToText()).isTrue();
+    }
+
+    @Test
+    void aBoxThatIsNeitherTickedNorUntickedIsRefused() {
+        Client dana = create("Dana", "Brooks", "678", "555-0123", false);
+        assertThat(mvc.post().uri("/clients/{id}/edit", dana.getId()).with(user(as(casey))).with(csrf())
+                .param("firstName", "Dana").param("lastName", "Brooks").param("cellAreaCode", "678")
+                .param("cellNumber", "555-0123").param("okayToText", "maybe").param("safe", "perhaps")
+                .param("version", "0")).hasStatusOk().bodyText()
+                .contains("Tick the Okay to Text box or leave it unticked.", "Tick the Safe box or leave it unticked.");
+        assertThat(events(dana)).isEmpty();
+        assertThat(clientService.findClient(dana.getId()).getVersion()).isZero();
+    }
+
+    @Test
     void aKeywordFromAnUnknownOrForeignNumberChangesNothing() {
         create("Jordan", "Avery", "404", "538-7319", true);
         assertThat(clientService.recordKeywordConsent("+16785550123", false, "STOP")).isZero();
@@ -202,14 +236,15 @@ class ConsentTest extends IntegrationTest {
         assertThat(found.getCell()).contains(CellNumber.parse("404", "538-7319"));
         assertThat(found.textingBlockedReason()).isEmpty();
         assertThat(found.canBeTexted()).isTrue();
-        assertThat(clientService.findClient(dana.getId()).textingBlockedReason()).contains(Client.OKAY_TO_TEXT_UNTICKED);
+        assertThat(clientService.findClient(dana.getId()).textingBlockedReason())
+                .contains(Client.OKAY_TO_TEXT_UNTICKED);
         assertThat(clientService.findClient(sam.getId()).textingBlockedReason()).contains(Client.NO_VALID_CELL);
         assertThat(clientService.findClient(sam.getId()).getCellDisplay()).isNull();
     }
 
     private Client create(String firstName, String lastName, String areaCode, String number, boolean okayToText) {
-        return clientService.createClient(
-                new ClientDetails(firstName, lastName, areaCode, number, true, okayToText, ""), StaffPrincipal.of(casey));
+        ClientDetails details = new ClientDetails(firstName, lastName, areaCode, number, true, okayToText, "");
+        return clientService.createClient(details, StaffPrincipal.of(casey));
     }
 
     private MvcTestResult save(long id, long version, String firstName, String lastName, String areaCode,
