@@ -19,6 +19,8 @@ class LoginBrowserTest extends BrowserTest {
         Browsers.screenshot(page, "login");
 
         logIn(casey);
+        assertThat(page).hasURL(baseUrl() + "/clients");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Clients"))).isVisible();
         assertThat(page.getByText("Logged in as " + casey.getDisplayName())).isVisible();
         var mainMenu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
         assertThat(mainMenu.getByRole(AriaRole.LINK)).hasText(new String[] {"Clients"});

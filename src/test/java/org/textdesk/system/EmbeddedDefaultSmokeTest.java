@@ -24,7 +24,8 @@ import org.textdesk.TextDeskApplication;
 
 /**
  * The one test allowed on H2: {@code ./mvnw spring-boot:run} with no database configured boots on the
- * embedded default, runs the same migrations, and serves the login page to a demo account.
+ * embedded default, runs the same migrations, serves the login page to a demo account, and shows the
+ * demo clients, their search and a client record.
  */
 class EmbeddedDefaultSmokeTest {
 
@@ -61,7 +62,24 @@ class EmbeddedDefaultSmokeTest {
             assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).doesNotContain("error"));
             assertThat(Files.exists(DATA_DIR.resolve("textdesk.mv.db"))).isTrue();
+
+            // The demo clients, the search and the client record run on H2 as on PostgreSQL.
+            HttpResponse<String> clients = get(http, base + "/clients?q=" + URLEncoder.encode("(770) 555-0188",
+                    StandardCharsets.UTF_8));
+            assertThat(clients.statusCode()).isEqualTo(200);
+            assertThat(clients.body()).contains("Lopez, Luis", "Lopez, Maria").doesNotContain("Avery, Jordan");
+            HttpResponse<String> seedCase = get(http, base + "/clients?q=16e-20010101");
+            assertThat(seedCase.body()).contains("Avery, Jordan").doesNotContain("Lopez");
+            Matcher record = Pattern.compile("href=\"(/clients/\\d+)\">Avery, Jordan").matcher(seedCase.body());
+            assertThat(record.find()).isTrue();
+            HttpResponse<String> jordan = get(http, base + record.group(1));
+            assertThat(jordan.statusCode()).isEqualTo(200);
+            assertThat(jordan.body()).contains("538-7319", "16E-20010101", "Casey Worker", "Send Text");
         }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String csrfToken(String html) {

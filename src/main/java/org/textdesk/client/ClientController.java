@@ -1,0 +1,117 @@
+package org.textdesk.client;
+
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.textdesk.cases.CaseService;
+import org.textdesk.staff.StaffPrincipal;
+import org.textdesk.system.FieldRuleException;
+import org.textdesk.system.Flash;
+
+@Controller
+@RequestMapping("/clients")
+class ClientController {
+
+    private static final String FORM = "clients/form";
+
+    private final ClientService clientService;
+    private final CaseService caseService;
+
+    ClientController(ClientService clientService, CaseService caseService) {
+        this.clientService = clientService;
+        this.caseService = caseService;
+    }
+
+    @InitBinder("clientForm")
+    void checkCellNumbers(WebDataBinder binder) {
+        binder.addValidators(new ClientFormValidator());
+    }
+
+    @GetMapping
+    String listClients(@ModelAttribute ClientSearchForm clientSearchForm, BindingResult ignoredBadPageNumber,
+            Model model) {
+        model.addAttribute("clients", clientService.searchClients(clientSearchForm.getQ(), clientSearchForm.getPage()));
+        return "clients/list";
+    }
+
+    @GetMapping("/new")
+    String showNewClientForm(Model model) {
+        model.addAttribute("clientForm", new ClientForm());
+        return FORM;
+    }
+
+    @PostMapping("/new")
+    String processNewClientForm(@Valid @ModelAttribute ClientForm clientForm, BindingResult result,
+            @AuthenticationPrincipal StaffPrincipal actor, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return FORM;
+        }
+        try {
+            Client client = clientService.createClient(clientForm.details(), actor);
+            Flash.success(redirect, "client.created", client.getFullName());
+            return "redirect:/clients/" + client.getId();
+        } catch (FieldRuleException refused) {
+            refused.rejectOn(result);
+            return FORM;
+        }
+    }
+
+    @GetMapping("/{clientId}")
+    String showClient(@PathVariable long clientId, Model model) {
+        model.addAttribute("client", clientService.findClient(clientId));
+        model.addAttribute("consentHistory", clientService.consentHistory(clientId));
+        model.addAttribute("cases", caseService.casesOfClient(clientId));
+        return "clients/record";
+    }
+
+    @GetMapping("/{clientId}/edit")
+    String showEditClientForm(@PathVariable long clientId, Model model) {
+        Client client = clientService.findClient(clientId);
+        model.addAttribute("client", client);
+        model.addAttribute("clientForm", ClientForm.of(client));
+        return FORM;
+    }
+
+    @PostMapping("/{clientId}/edit")
+    String processEditClientForm(@PathVariable long clientId, @Valid @ModelAttribute ClientForm clientForm,
+            BindingResult result, @AuthenticationPrincipal StaffPrincipal actor, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            model.addAttribute("client", clientService.findClient(clientId));
+            return FORM;
+        }
+        try {
+            ClientService.ClientEdit edit = clientService.updateClient(clientId, versionOf(clientForm),
+                    clientForm.details(), actor);
+            Flash.success(redirect, edit.okayToTextDropped() ? "client.savedOkayToTextUnticked" : "client.saved",
+                    edit.client().getFullName());
+            return "redirect:/clients/" + clientId;
+        } catch (FieldRuleException refused) {
+            refused.rejectOn(result);
+            model.addAttribute("client", clientService.findClient(clientId));
+            return FORM;
+        } catch (ClientChangedException changedMeanwhile) {
+            // Keep what this person typed; show what the other person saved; a second save is deliberate.
+            Client saved = clientService.findClient(clientId);
+            result.reject("client.changedMeanwhile");
+            clientForm.setVersion(saved.getVersion());
+            model.addAttribute("client", saved);
+            model.addAttribute("savedMeanwhile", saved);
+            return FORM;
+        }
+    }
+
+    private static long versionOf(ClientForm form) {
+        return form.getVersion() == null ? -1 : form.getVersion();
+    }
+}
