@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,8 @@ import org.textdesk.TextDeskApplication;
 
 /**
  * The one test allowed on H2: {@code ./mvnw spring-boot:run} with no database configured boots on the
- * embedded default, runs the same migrations, and serves the login page to a demo account.
+ * embedded default, runs the same migrations, and serves the login page to a demo account, with its
+ * demo Twilio Setup and Quick Entry messages.
  */
 class EmbeddedDefaultSmokeTest {
 
@@ -40,7 +42,8 @@ class EmbeddedDefaultSmokeTest {
                 "--textdesk.data-dir=" + DATA_DIR,
                 "--spring.datasource.url=${textdesk.embedded-database-url}",
                 "--spring.datasource.username=textdesk",
-                "--spring.datasource.password=textdesk")) {
+                "--spring.datasource.password=textdesk",
+                "--textdesk.twilio.encryption-key=")) {
             long readyMillis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf("Embedded default: context ready in %d ms%n", readyMillis);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -61,7 +64,26 @@ class EmbeddedDefaultSmokeTest {
             assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).doesNotContain("error"));
             assertThat(Files.exists(DATA_DIR.resolve("textdesk.mv.db"))).isTrue();
+
+            // Without TEXTDESK_ENCRYPTION_KEY the embedded default keeps its own key, readable by its owner only.
+            Path keyFile = DATA_DIR.resolve("encryption.key");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+            String twilioSetup = get(http, base + "/admin/twilio");
+            assertThat(twilioSetup).contains("Sorry. We don&#39;t respond to texts.", "Not set yet.",
+                    "value=\"" + base + "/twilio/status\"");
+            assertThat(twilioSetup).doesNotContain("checked=\"checked\"");
+            assertThat(get(http, base + "/admin/quick-entries")).contains(
+                    "Please contact our office as soon as possible regarding",
+                    "You have an upcoming meeting. Please make sure you...",
+                    "You missed your appointment. Please contact our office...");
         }
+    }
+
+    private static String get(HttpClient http, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 
     private static String csrfToken(String html) {
