@@ -116,6 +116,17 @@ class QuickEntryAdminPageTest extends IntegrationTest {
     }
 
     @Test
+    void aGarbledVersionIsRefusedPlainlyKeepingTheText() {
+        Staff admin = newAdmin();
+        add(admin, "Old text");
+        MvcTestResult refused = mvc.post().uri("/admin/quick-entries/{id}/edit", idAt(1)).with(user(as(admin)))
+                .with(csrf()).param("text", "Kept text").param("version", "x").exchange();
+        assertThat(text(refused)).contains("This page is out of date. Go back to the list and try again.")
+                .contains(">Kept text</textarea>");
+        assertThat(texts()).containsExactly("Old text");
+    }
+
+    @Test
     void movingUpAndDownSwapsNeighboursAndKeepsPositionsDense() {
         Staff admin = newAdmin();
         add(admin, "one");

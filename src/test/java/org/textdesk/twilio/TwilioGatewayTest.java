@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +97,39 @@ class TwilioGatewayTest extends IntegrationTest {
             assertThat(fakeTwilio.requests()).hasSize(1);
         } finally {
             impatient.destroy();
+        }
+    }
+
+    @Test
+    void aConnectionThatCannotBeEstablishedHitsTheConnectTimeoutNotTheSdks30Seconds() throws IOException {
+        try (ServerSocket neverAccepting = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Fill the listen queue: the kernel then drops further connection attempts, which hang.
+            List<Socket> queued = new ArrayList<>();
+            boolean queueFull = false;
+            for (int i = 0; i < 50 && !queueFull; i++) {
+                Socket socket = new Socket();
+                try {
+                    socket.connect(neverAccepting.getLocalSocketAddress(), 300);
+                    queued.add(socket);
+                } catch (SocketTimeoutException full) {
+                    socket.close();
+                    queueFull = true;
+                }
+            }
+            assertThat(queueFull).as("the listen queue fills up").isTrue();
+            TwilioGateway hanging = new TwilioGateway("http://localhost:" + neverAccepting.getLocalPort(),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1));
+            try {
+                long started = System.nanoTime();
+                ConnectionCheck check = hanging.testConnection(SID, TOKEN);
+                assertThat(check.networkFailure()).isEqualTo(NetworkFailure.TIMED_OUT);
+                assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+            } finally {
+                hanging.destroy();
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
         }
     }
 

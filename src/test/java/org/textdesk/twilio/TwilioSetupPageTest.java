@@ -276,6 +276,30 @@ class TwilioSetupPageTest extends IntegrationTest {
     }
 
     @Test
+    void aCallResponseOver1000CharactersIsRefused() {
+        Staff admin = newAdmin();
+        String speech = "Thank you for calling. ".repeat(44);
+        assertThat(speech.strip().length()).isGreaterThan(1000);
+        MvcTestResult refused = saveSetup(admin, with(completeForm(), "callResponse", speech));
+        assertThat(refused).model().extractingBindingResult("setupForm").hasFieldErrors("callResponse");
+        assertThat(text(refused)).contains("The Call Response can be at most 1,000 characters.")
+                .contains(speech.strip() + "</textarea>");
+        assertThat(savedRows()).isZero();
+    }
+
+    @Test
+    void garbleInTheEnabledBoxOrTheHiddenVersionIsRefusedPlainly() {
+        Staff admin = newAdmin();
+        MvcTestResult badEnabled = saveSetup(admin, with(completeForm(), "enabled", "maybe"));
+        assertThat(badEnabled).hasStatusOk();
+        assertThat(text(badEnabled)).contains("Tick Enabled, or leave it unticked.").contains("value=\"" + SID + "\"");
+        MvcTestResult badVersion = saveSetup(admin, with(completeForm(), "version", "seven"));
+        assertThat(text(badVersion)).contains("This page is out of date. Reload it and make your changes again.");
+        assertThat(html(badVersion)).doesNotContain(TOKEN);
+        assertThat(savedRows()).isZero();
+    }
+
+    @Test
     void caseworkersGet403OnEveryTwilioSetupAddress() {
         Staff casey = newCaseworker();
         assertThat(mvc.get().uri("/admin/twilio").with(user(as(casey)))).hasStatus(HttpStatus.FORBIDDEN);
