@@ -1,21 +1,22 @@
 package org.textdesk.twilio;
 
 /**
- * TextDesk cannot start without a usable key for the Auth Token. The message says what to do and
- * never contains the key itself.
+ * TextDesk cannot start without a usable key for the Auth Token. The message says what is wrong and
+ * what to do, and never contains the key itself.
  */
 class EncryptionKeyException extends RuntimeException {
 
+    private final String description;
     private final String action;
 
     EncryptionKeyException(String description, String action) {
         super(description + " " + action);
+        this.description = description;
         this.action = action;
     }
 
     String description() {
-        String message = getMessage();
-        return message.substring(0, message.length() - action.length() - 1);
+        return description;
     }
 
     String action() {
