@@ -10,15 +10,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.textdesk.staff.Role;
 import org.textdesk.staff.Staff;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.staff.StaffService;
+import org.textdesk.twilio.TwilioSetup;
+import org.textdesk.twilio.TwilioSetupFixture;
+import org.textdesk.twilio.TwilioSetupService;
 
 /**
  * The base of every test that needs the application: one Spring context (cached and shared by all
  * subclasses) on real PostgreSQL, served on a random port, with every table emptied before each test.
+ * The Twilio API it calls is {@link FakeTwilio}, reset before each test; {@link #configureTwilio()}
+ * gives it a complete, enabled Twilio Setup.
  */
 @ExtendWith(PostgresRequired.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,6 +35,12 @@ public abstract class IntegrationTest {
 
     /** The password of every staff account a test creates. */
     protected static final String STAFF_PASSWORD = "correct horse battery";
+
+    /** The Auth Token's encryption key in tests (base64 of the bytes 0 to 31). */
+    protected static final String TEST_ENCRYPTION_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    /** The Twilio REST API of every test; see {@link FakeTwilio}. */
+    protected static final FakeTwilio fakeTwilio = FakeTwilio.instance();
 
     private static final AtomicInteger staffSequence = new AtomicInteger();
     private static List<String> applicationTables;
@@ -41,8 +54,22 @@ public abstract class IntegrationTest {
     @Autowired
     protected StaffService staffService;
 
+    @Autowired
+    protected TwilioSetupService twilioSetupService;
+
     @LocalServerPort
     protected int port;
+
+    @DynamicPropertySource
+    static void twilioProperties(DynamicPropertyRegistry registry) {
+        registry.add("textdesk.twilio.api-base-url", fakeTwilio::baseUrl);
+        registry.add("textdesk.twilio.encryption-key", () -> TEST_ENCRYPTION_KEY);
+    }
+
+    @BeforeEach
+    void resetFakeTwilio() {
+        fakeTwilio.reset();
+    }
 
     @BeforeEach
     void emptyEveryTable() {
@@ -74,6 +101,15 @@ public abstract class IntegrationTest {
     /** The principal to pass to MockMvc's {@code user(..)} request post-processor. */
     protected static StaffPrincipal as(Staff staff) {
         return StaffPrincipal.of(staff);
+    }
+
+    /**
+     * A complete, enabled Twilio Setup (Account SID, Auth Token, Twilio # and responses of
+     * {@link TwilioSetupFixture}; Status Callback {@code <baseUrl>/twilio/status}) whose credentials
+     * {@link #fakeTwilio} accepts.
+     */
+    protected TwilioSetup configureTwilio() {
+        return TwilioSetupFixture.configure(twilioSetupService, fakeTwilio, baseUrl());
     }
 
     protected String baseUrl() {

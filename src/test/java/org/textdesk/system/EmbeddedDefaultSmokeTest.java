@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ import org.textdesk.TextDeskApplication;
 /**
  * The one test allowed on H2: {@code ./mvnw spring-boot:run} with no database configured boots on the
  * embedded default, runs the same migrations, serves the login page to a demo account, and shows the
- * demo clients, their search and a client record.
+ * demo clients, their search, a client record, the demo Twilio Setup and the Quick Entry messages.
  */
 class EmbeddedDefaultSmokeTest {
 
@@ -41,7 +42,8 @@ class EmbeddedDefaultSmokeTest {
                 "--textdesk.data-dir=" + DATA_DIR,
                 "--spring.datasource.url=${textdesk.embedded-database-url}",
                 "--spring.datasource.username=textdesk",
-                "--spring.datasource.password=textdesk")) {
+                "--spring.datasource.password=textdesk",
+                "--textdesk.twilio.encryption-key=")) {
             long readyMillis = (System.nanoTime() - started) / 1_000_000;
             System.out.printf("Embedded default: context ready in %d ms%n", readyMillis);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -64,22 +66,35 @@ class EmbeddedDefaultSmokeTest {
             assertThat(Files.exists(DATA_DIR.resolve("textdesk.mv.db"))).isTrue();
 
             // The demo clients, the search and the client record run on H2 as on PostgreSQL.
-            HttpResponse<String> clients = get(http, base + "/clients?q=" + URLEncoder.encode("(770) 555-0188",
+            String clients = get(http, base + "/clients?q=" + URLEncoder.encode("(770) 555-0188",
                     StandardCharsets.UTF_8));
-            assertThat(clients.statusCode()).isEqualTo(200);
-            assertThat(clients.body()).contains("Lopez, Luis", "Lopez, Maria").doesNotContain("Avery, Jordan");
-            HttpResponse<String> seedCase = get(http, base + "/clients?q=16e-20010101");
-            assertThat(seedCase.body()).contains("Avery, Jordan").doesNotContain("Lopez");
-            Matcher record = Pattern.compile("href=\"(/clients/\\d+)\">Avery, Jordan").matcher(seedCase.body());
+            assertThat(clients).contains("Lopez, Luis", "Lopez, Maria").doesNotContain("Avery, Jordan");
+            String seedCase = get(http, base + "/clients?q=16e-20010101");
+            assertThat(seedCase).contains("Avery, Jordan").doesNotContain("Lopez");
+            Matcher record = Pattern.compile("href=\"(/clients/\\d+)\">Avery, Jordan").matcher(seedCase);
             assertThat(record.find()).isTrue();
-            HttpResponse<String> jordan = get(http, base + record.group(1));
-            assertThat(jordan.statusCode()).isEqualTo(200);
-            assertThat(jordan.body()).contains("538-7319", "16E-20010101", "Casey Worker", "Send Text");
+            String jordan = get(http, base + record.group(1));
+            assertThat(jordan).contains("538-7319", "16E-20010101", "Casey Worker", "Send Text");
+
+            // Without TEXTDESK_ENCRYPTION_KEY the embedded default keeps its own key, readable by its owner only.
+            Path keyFile = DATA_DIR.resolve("encryption.key");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+            String twilioSetup = get(http, base + "/admin/twilio");
+            assertThat(twilioSetup).contains("Sorry. We don&#39;t respond to texts.", "Not set yet.",
+                    "value=\"" + base + "/twilio/status\"");
+            assertThat(twilioSetup).doesNotContain("checked=\"checked\"");
+            assertThat(get(http, base + "/admin/quick-entries")).contains(
+                    "Please contact our office as soon as possible regarding",
+                    "You have an upcoming meeting. Please make sure you...",
+                    "You missed your appointment. Please contact our office...");
         }
     }
 
-    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    private static String get(HttpClient http, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 
     private static String csrfToken(String html) {

@@ -41,6 +41,7 @@ class MigrationsOnPostgresTest extends IntegrationTest {
 
     @Test
     void demoAccountsAreOnlyForTheEmbeddedDefault() {
-        assertThat(context.getBeanNamesForType(ApplicationRunner.class)).doesNotContain("demoStaffAccounts");
+        assertThat(context.getBeanNamesForType(ApplicationRunner.class))
+                .doesNotContain("demoStaffAccounts", "twilioDemoSetup", "quickEntryDemoData");
     }
 }

@@ -1,0 +1,79 @@
+package org.textdesk.twilio;
+
+import com.twilio.exception.TwilioException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.Account;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one class that calls the Twilio REST API, through the twilio-java SDK at
+ * TEXTDESK_TWILIO_API_BASE_URL. Each call builds a {@link TwilioRestClient} for the credentials it is
+ * given over one shared HTTP client (timeouts of a few seconds, no automatic retry). Nothing it logs
+ * or returns contains the Auth Token. Callers must not hold a database transaction during a call.
+ */
+@Component
+public class TwilioGateway implements DisposableBean {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioGateway.class);
+    private static final Pattern ACCOUNT_SID = Pattern.compile(TwilioSetupChange.ACCOUNT_SID_PATTERN);
+
+    private final String apiBaseUrl;
+    private final TwilioApiHttpClient httpClient;
+
+    @Autowired
+    TwilioGateway(TwilioProperties properties) {
+        this(properties.apiBaseUrlWithoutSlash(), CONNECT_TIMEOUT, READ_TIMEOUT);
+    }
+
+    /** A gateway to another API address or with other timeouts; the application uses the one above. */
+    TwilioGateway(String apiBaseUrl, Duration connectTimeout, Duration readTimeout) {
+        this.apiBaseUrl = apiBaseUrl;
+        this.httpClient = new TwilioApiHttpClient(apiBaseUrl, connectTimeout, readTimeout);
+    }
+
+    /** Fetches the account with these credentials: whether Twilio accepts them, in plain outcomes. */
+    public ConnectionCheck testConnection(String accountSid, String authToken) {
+        requireAccountSid(accountSid);
+        try {
+            Account account = Account.fetcher(accountSid).fetch(client(accountSid, authToken));
+            log.info("Twilio connection test for account {}: OK", accountSid);
+            return ConnectionCheck.ok(account.getFriendlyName());
+        } catch (TwilioException e) {
+            TwilioFailure failure = TwilioFailure.of(e);
+            log.info("Twilio connection test for account {} at {}: {}", accountSid, apiBaseUrl, failure);
+            return ConnectionCheck.from(failure);
+        }
+    }
+
+    /** TEXTDESK_TWILIO_API_BASE_URL, to name it when Twilio cannot be reached. */
+    public String apiBaseUrl() {
+        return apiBaseUrl;
+    }
+
+    private TwilioRestClient client(String accountSid, String authToken) {
+        if (authToken == null || authToken.isEmpty()) {
+            throw new IllegalArgumentException("an Auth Token is required");
+        }
+        return new TwilioRestClient.Builder(accountSid, authToken).httpClient(httpClient).build();
+    }
+
+    private static void requireAccountSid(String accountSid) {
+        if (accountSid == null || !ACCOUNT_SID.matcher(accountSid).matches()) {
+            throw new IllegalArgumentException("not an Account SID (AC and 32 hexadecimal characters)");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        httpClient.close();
+    }
+}

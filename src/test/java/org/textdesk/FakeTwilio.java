@@ -1,0 +1,383 @@
+package org.textdesk;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Twilio-compatible REST API on localhost for tests: one per JVM, on a random port, reset before
+ * each test by {@link IntegrationTest}. The application's {@code textdesk.twilio.api-base-url} points
+ * here, so the real twilio-java SDK talks to it.
+ *
+ * <p>It records every request ({@link #requests()}: method, path, headers including Authorization,
+ * decoded form parameters) and answers by rules: the newest rule whose method and path template match
+ * answers. Without a rule of the test's own:
+ * <ul>
+ * <li>{@code GET /2010-04-01/Accounts/{Sid}.json} answers 200 with the account when Basic auth carries
+ * credentials given to {@link #acceptCredentials}, else 401 with Twilio's error 20003;</li>
+ * <li>anything else answers 404 with Twilio's error 20404.</li>
+ * </ul>
+ * Add rules per method and path, for example the Messages resource:
+ * <pre>{@code
+ * fakeTwilio.on("POST", "/2010-04-01/Accounts/{AccountSid}/Messages.json",
+ *         call -> fakeTwilio.authorized(call) ? Answer.json(201, "{...}") : FakeTwilio.authenticateError());
+ * fakeTwilio.answer("GET", "/2010-04-01/Accounts/{Sid}.json", Answer.json(200, "{...}").delayedBy(Duration.ofSeconds(3)));
+ * fakeTwilio.answer("GET", "/2010-04-01/Accounts/{Sid}.json", Answer.dropConnection());
+ * }</pre>
+ */
+public final class FakeTwilio {
+
+    /** Twilio's REST API version prefix of every path. */
+    public static final String API = "/2010-04-01";
+    public static final String ACCOUNT_PATH = API + "/Accounts/{Sid}.json";
+    public static final String MESSAGES_PATH = API + "/Accounts/{AccountSid}/Messages.json";
+
+    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static FakeTwilio instance;
+
+    private final HttpServer server;
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Credentials> accepted = new ConcurrentHashMap<>();
+
+    /** What a call to the fake answers. */
+    public static final class Answer {
+
+        private final int status;
+        private final String body;
+        private final Duration delay;
+        private final boolean drop;
+
+        private Answer(int status, String body, Duration delay, boolean drop) {
+            this.status = status;
+            this.body = body;
+            this.delay = delay;
+            this.drop = drop;
+        }
+
+        /** A JSON answer with this HTTP status. */
+        public static Answer json(int status, String body) {
+            return new Answer(status, body, Duration.ZERO, false);
+        }
+
+        /** Twilio's error shape: {"code": 20003, "message": "...", "more_info": "...", "status": 401}. */
+        public static Answer twilioError(int status, int code, String message) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", code);
+            error.put("message", message);
+            error.put("more_info", "https://www.twilio.com/docs/errors/" + code);
+            error.put("status", status);
+            return json(status, FakeTwilio.toJson(error));
+        }
+
+        /** Closes the connection without any answer. */
+        public static Answer dropConnection() {
+            return new Answer(0, "", Duration.ZERO, true);
+        }
+
+        /** The same answer, sent only after this delay (to hit the client's read timeout). */
+        public Answer delayedBy(Duration delay) {
+            return new Answer(status, body, delay, drop);
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String body() {
+            return body;
+        }
+    }
+
+    /** Answers one recorded call; {@link Call#pathVariables()} holds the template's {Name} parts. */
+    @FunctionalInterface
+    public interface Responder {
+        Answer answer(Call call);
+    }
+
+    /** A recorded request with the values its rule's path template matched. */
+    public record Call(RecordedRequest request, Map<String, String> pathVariables) {
+
+        public String pathVariable(String name) {
+            return pathVariables.get(name);
+        }
+    }
+
+    /**
+     * One request as the fake received it. Header names are lower case; form parameters are decoded
+     * (each name keeps every value, in order).
+     */
+    public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
+            Map<String, List<String>> form, String body, Instant receivedAt) {
+
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        public String param(String name) {
+            List<String> values = form.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        public String authorization() {
+            return header("Authorization");
+        }
+
+        /** The Basic auth user (the Account SID for Twilio), or null. */
+        public String basicUsername() {
+            String[] credentials = basicCredentials();
+            return credentials == null ? null : credentials[0];
+        }
+
+        /** The Basic auth password (the Auth Token for Twilio), or null. */
+        public String basicPassword() {
+            String[] credentials = basicCredentials();
+            return credentials == null ? null : credentials[1];
+        }
+
+        private String[] basicCredentials() {
+            String authorization = authorization();
+            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return null;
+            }
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        }
+    }
+
+    private record Credentials(String authToken, String friendlyName) {
+    }
+
+    private record Rule(String method, Pattern path, List<String> variables, Responder responder) {
+    }
+
+    private FakeTwilio() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake Twilio API", e);
+        }
+        ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-twilio");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+    }
+
+    /** The fake, started on first use. */
+    public static synchronized FakeTwilio instance() {
+        if (instance == null) {
+            instance = new FakeTwilio();
+        }
+        return instance;
+    }
+
+    /** {@code http://localhost:<port>}: the host name, not an IP (the SDK rewrites dotted hosts). */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Forgets every rule, accepted credential and recorded request. */
+    public void reset() {
+        rules.clear();
+        accepted.clear();
+        requests.clear();
+    }
+
+    /** The account endpoint (and {@link #authorized}) accepts these credentials. */
+    public void acceptCredentials(String accountSid, String authToken) {
+        acceptCredentials(accountSid, authToken, "TextDesk test account");
+    }
+
+    public void acceptCredentials(String accountSid, String authToken, String friendlyName) {
+        accepted.put(accountSid, new Credentials(authToken, friendlyName));
+    }
+
+    /** Answers matching calls with {@code responder}; the newest matching rule wins. */
+    public void on(String method, String pathTemplate, Responder responder) {
+        List<String> variables = new ArrayList<>();
+        Matcher names = Pattern.compile("\\{(\\w+)}").matcher(pathTemplate);
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        while (names.find()) {
+            regex.append(Pattern.quote(pathTemplate.substring(last, names.start()))).append("([^/]+?)");
+            variables.add(names.group(1));
+            last = names.end();
+        }
+        regex.append(Pattern.quote(pathTemplate.substring(last)));
+        rules.add(0, new Rule(method.toUpperCase(Locale.ROOT), Pattern.compile(regex.toString()), variables, responder));
+    }
+
+    /** Answers every matching call with the same answer. */
+    public void answer(String method, String pathTemplate, Answer answer) {
+        on(method, pathTemplate, call -> answer);
+    }
+
+    /** Every request received since the last reset, oldest first. */
+    public List<RecordedRequest> requests() {
+        return Collections.unmodifiableList(new ArrayList<>(requests));
+    }
+
+    /** The requests with this method whose path matches the template. */
+    public List<RecordedRequest> requests(String method, String pathTemplate) {
+        Pattern path = Pattern.compile(Pattern.quote(pathTemplate).replaceAll("\\{\\w+}", "\\\\E[^/]+?\\\\Q"));
+        return requests().stream()
+                .filter(request -> request.method().equalsIgnoreCase(method) && path.matcher(request.path()).matches())
+                .toList();
+    }
+
+    /** Whether the call's Basic auth carries accepted credentials for the account in its path (if any). */
+    public boolean authorized(Call call) {
+        String user = call.request().basicUsername();
+        Credentials credentials = user == null ? null : accepted.get(user);
+        if (credentials == null || !credentials.authToken().equals(call.request().basicPassword())) {
+            return false;
+        }
+        String pathAccount = call.pathVariables().getOrDefault("AccountSid", call.pathVariables().get("Sid"));
+        return pathAccount == null || pathAccount.equals(user);
+    }
+
+    /** Twilio's answer to missing or wrong credentials: 401 with error 20003. */
+    public static Answer authenticateError() {
+        return Answer.twilioError(401, 20003, "Authenticate");
+    }
+
+    /** An account resource as Twilio shapes it (twilio_api_v2010.json, api.v2010.account). */
+    public static String accountJson(String accountSid, String authToken, String friendlyName) {
+        String uri = API + "/Accounts/" + accountSid;
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("auth_token", authToken);
+        account.put("date_created", RFC_2822.format(Instant.parse("2015-07-30T20:00:00Z")));
+        account.put("date_updated", RFC_2822.format(Instant.parse("2015-07-30T20:00:00Z")));
+        account.put("friendly_name", friendlyName);
+        account.put("owner_account_sid", accountSid);
+        account.put("sid", accountSid);
+        account.put("status", "active");
+        account.put("subresource_uris", Map.of("messages", uri + "/Messages.json", "calls", uri + "/Calls.json"));
+        account.put("type", "Full");
+        account.put("uri", uri + ".json");
+        return toJson(account);
+    }
+
+    public static String toJson(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    private Answer defaultAnswer(Call call) {
+        RecordedRequest request = call.request();
+        Matcher account = Pattern.compile(Pattern.quote(API + "/Accounts/") + "([^/]+)\\.json").matcher(request.path());
+        if (request.method().equals("GET") && account.matches()) {
+            Call accountCall = new Call(request, Map.of("Sid", account.group(1)));
+            if (!authorized(accountCall)) {
+                return authenticateError();
+            }
+            Credentials credentials = accepted.get(request.basicUsername());
+            return Answer.json(200, accountJson(account.group(1), credentials.authToken(), credentials.friendlyName()));
+        }
+        return Answer.twilioError(404, 20404, "The requested resource " + request.path() + " was not found");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            RecordedRequest request = record(exchange);
+            requests.add(request);
+            Answer answer = answerFor(request);
+            if (!answer.delay.isZero()) {
+                Thread.sleep(answer.delay.toMillis());
+            }
+            if (answer.drop) {
+                return; // closing the exchange before any header closes the connection
+            }
+            byte[] body = answer.body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(answer.status, body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientGaveUp) {
+            // the client timed out or closed the connection: nothing to answer
+        }
+    }
+
+    private Answer answerFor(RecordedRequest request) {
+        for (Rule rule : rules) {
+            Matcher matcher = rule.path().matcher(request.path());
+            if (rule.method().equals(request.method()) && matcher.matches()) {
+                Map<String, String> variables = new LinkedHashMap<>();
+                for (int i = 0; i < rule.variables().size(); i++) {
+                    variables.put(rule.variables().get(i), matcher.group(i + 1));
+                }
+                return rule.responder().answer(new Call(request, variables));
+            }
+        }
+        return defaultAnswer(new Call(request, Map.of()));
+    }
+
+    private static RecordedRequest record(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String contentType = headers.getOrDefault("content-type", List.of("")).get(0);
+        Map<String, List<String>> form = contentType.startsWith("application/x-www-form-urlencoded")
+                ? decodeForm(body) : Map.of();
+        return new RecordedRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                Collections.unmodifiableMap(headers), form, body, Instant.now());
+    }
+
+    private static Map<String, List<String>> decodeForm(String body) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            form.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        }
+        form.replaceAll((name, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(form);
+    }
+}
