@@ -86,7 +86,7 @@
     }
 
     function attachCounter(block) {
-        const input = block.querySelector("[data-sms-input]");
+        const input = block.querySelector("[data-sms-input], textarea");
         const typed = block.querySelector("[data-sms-typed]");
         const left = block.querySelector("[data-sms-left]");
         const encodingNote = block.querySelector("[data-sms-encoding-note]");

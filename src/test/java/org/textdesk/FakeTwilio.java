@@ -296,6 +296,51 @@ public final class FakeTwilio {
         return toJson(account);
     }
 
+    /**
+     * Message creation answers as Twilio does for accepted credentials: 201 with a new message resource
+     * (status {@code initialStatus}) echoing To, From and Body; wrong credentials get 401/20003.
+     */
+    public void acceptMessages(String initialStatus) {
+        on("POST", MESSAGES_PATH, call -> authorized(call)
+                ? Answer.json(201, messageJson(newMessageSid(), call.pathVariable("AccountSid"),
+                        call.request().param("To"), call.request().param("From"), call.request().param("Body"),
+                        initialStatus))
+                : authenticateError());
+    }
+
+    /** A Message SID as Twilio makes them: SM and 32 hexadecimal characters. */
+    public static String newMessageSid() {
+        return "SM" + java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A message resource as Twilio shapes it (twilio_api_v2010.json, api.v2010.account.message). */
+    public static String messageJson(String sid, String accountSid, String to, String from, String body,
+            String status) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("account_sid", accountSid);
+        message.put("api_version", "2010-04-01");
+        message.put("body", body);
+        message.put("date_created", RFC_2822.format(Instant.now()));
+        message.put("date_sent", null);
+        message.put("date_updated", RFC_2822.format(Instant.now()));
+        message.put("direction", "outbound-api");
+        message.put("error_code", null);
+        message.put("error_message", null);
+        message.put("from", from);
+        message.put("messaging_service_sid", null);
+        message.put("num_media", "0");
+        message.put("num_segments", "1");
+        message.put("price", null);
+        message.put("price_unit", "USD");
+        message.put("sid", sid);
+        message.put("status", status);
+        message.put("subresource_uris", Map.of("media", API + "/Accounts/" + accountSid + "/Messages/" + sid
+                + "/Media.json"));
+        message.put("to", to);
+        message.put("uri", API + "/Accounts/" + accountSid + "/Messages/" + sid + ".json");
+        return toJson(message);
+    }
+
     public static String toJson(Object value) {
         return JSON.writeValueAsString(value);
     }

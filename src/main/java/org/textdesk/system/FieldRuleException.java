@@ -29,8 +29,17 @@ public class FieldRuleException extends RuntimeException {
         return arguments.clone();
     }
 
-    /** Records this refusal on a Spring binding result, beside its field. */
+    /** A refusal of the whole form rather than of one field, shown above the form. */
+    public static FieldRuleException ofForm(String messageKey, Object... arguments) {
+        return new FieldRuleException(null, messageKey, arguments);
+    }
+
+    /** Records this refusal on a Spring binding result, beside its field (or above the form). */
     public void rejectOn(org.springframework.validation.Errors errors) {
-        errors.rejectValue(field, messageKey, arguments, messageKey);
+        if (field == null) {
+            errors.reject(messageKey, arguments, messageKey);
+        } else {
+            errors.rejectValue(field, messageKey, arguments, messageKey);
+        }
     }
 }

@@ -76,7 +76,25 @@ class TwilioApiHttpClient extends NetworkHttpClient implements AutoCloseable {
 
     @Override
     public Response makeRequest(Request request) {
-        return super.makeRequest(redirected(request));
+        return withReadableError(super.makeRequest(redirected(request)));
+    }
+
+    /**
+     * An error answer whose body is not Twilio's JSON (a proxy's HTML page, say) would lose its HTTP
+     * status inside the SDK; give it Twilio's error shape so the status reaches the caller.
+     */
+    static Response withReadableError(Response response) {
+        if (response == null || response.getStatusCode() < 400) {
+            return response;
+        }
+        // Reading the content uses up the answer's stream: always hand the SDK a fresh answer.
+        String content = response.getContent();
+        int status = response.getStatusCode();
+        if (content != null && content.stripLeading().startsWith("{")) {
+            return new Response(content, status, response.getHeaders());
+        }
+        return new Response("{\"status\": " + status + ", \"message\": \"HTTP " + status + " without a Twilio error\"}",
+                status, response.getHeaders());
     }
 
     /** The same request aimed at TEXTDESK_TWILIO_API_BASE_URL, or the request itself when that is Twilio. */

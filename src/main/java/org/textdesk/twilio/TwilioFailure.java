@@ -7,13 +7,17 @@ import com.twilio.exception.TwilioException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import java.net.UnknownHostException;
 
 /**
  * What went wrong with one call to the Twilio API, read from the SDK's exception: a network failure
  * (nothing was answered), or Twilio's error answer with its HTTP status and Twilio error code.
  */
-record TwilioFailure(NetworkFailure networkFailure, Integer httpStatus, Integer twilioErrorCode) {
+record TwilioFailure(NetworkFailure networkFailure, Integer httpStatus, Integer twilioErrorCode, boolean answerLost) {
 
     static final int AUTHENTICATE = 20003;
 
@@ -23,12 +27,12 @@ record TwilioFailure(NetworkFailure networkFailure, Integer httpStatus, Integer 
             network = NetworkFailure.OTHER;
         }
         if (network != null) {
-            return new TwilioFailure(network, null, null);
+            return new TwilioFailure(network, null, null, answerLostIn(exception));
         }
         if (exception instanceof ApiException api) {
-            return new TwilioFailure(null, api.getStatusCode(), api.getCode());
+            return new TwilioFailure(null, api.getStatusCode(), api.getCode(), false);
         }
-        return new TwilioFailure(null, null, null);
+        return new TwilioFailure(null, null, null, false);
     }
 
     boolean isBadCredentials() {
@@ -54,6 +58,24 @@ record TwilioFailure(NetworkFailure networkFailure, Integer httpStatus, Integer 
             inputOutput |= cause instanceof IOException;
         }
         return inputOutput ? NetworkFailure.OTHER : null;
+    }
+
+    /**
+     * The request was sent, then no answer came (read timeout, or the connection closed before an
+     * answer): Twilio may have acted on it. A refused or timed-out connection never reached Twilio.
+     */
+    private static boolean answerLostIn(Throwable exception) {
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectTimeoutException || cause instanceof ConnectException
+                    || cause instanceof UnknownHostException) {
+                return false;
+            }
+            if (cause instanceof SocketTimeoutException || cause instanceof NoHttpResponseException
+                    || cause instanceof SocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

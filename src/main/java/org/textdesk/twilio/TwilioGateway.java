@@ -3,6 +3,9 @@ package org.textdesk.twilio;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.Account;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -51,6 +54,25 @@ public class TwilioGateway implements DisposableBean {
             TwilioFailure failure = TwilioFailure.of(e);
             log.info("Twilio connection test for account {} at {}: {}", accountSid, apiBaseUrl, failure);
             return ConnectionCheck.from(failure);
+        }
+    }
+
+    /**
+     * Asks Twilio to send one text from the setup's number, with the setup's Status Callback. Exactly one
+     * request is made: a lost answer is reported as such, never retried.
+     */
+    public SendAttempt sendMessage(TwilioSetup setup, String toE164, String body) {
+        requireAccountSid(setup.accountSid());
+        try {
+            Message message = Message.creator(new PhoneNumber(toE164), new PhoneNumber(setup.twilioNumber()), body)
+                    .setStatusCallback(URI.create(setup.statusCallbackUrl()))
+                    .create(client(setup.accountSid(), setup.authToken()));
+            String status = message.getStatus() == null ? "queued" : message.getStatus().toString();
+            return SendAttempt.accepted(message.getSid(), status);
+        } catch (TwilioException e) {
+            TwilioFailure failure = TwilioFailure.of(e);
+            log.warn("Twilio did not accept a text for account {}: {}", setup.accountSid(), failure);
+            return SendAttempt.from(failure);
         }
     }
 

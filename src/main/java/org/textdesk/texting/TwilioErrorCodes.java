@@ -1,0 +1,17 @@
+package org.textdesk.texting;
+
+/**
+ * The error codes TextDesk stores on a text besides Twilio's own numeric codes: what happened when no
+ * Twilio error code was given. Each has its words in messages.properties as texting.error.CODE.
+ */
+final class TwilioErrorCodes {
+
+    /** Twilio could not be reached at all: the text was not sent. */
+    static final String NETWORK = "NETWORK";
+    /** The request went out but no answer came back in time: the text may or may not have been sent. */
+    static final String NO_ANSWER = "NO-ANSWER";
+    static final String HTTP_429 = "HTTP-429";
+
+    private TwilioErrorCodes() {
+    }
+}
