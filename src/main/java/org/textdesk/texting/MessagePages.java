@@ -1,5 +1,6 @@
 package org.textdesk.texting;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,8 +41,7 @@ class MessagePages {
                 select status, error_code, coalesce(reported_at, received_at) as event_time
                 from message_status_events where text_message_id = ? order by id""",
                 (row, n) -> new MessageDetails.StatusEvent(row.getString("status"), row.getString("error_code"),
-                        row.getTimestamp("event_time", java.util.Calendar.getInstance(
-                                java.util.TimeZone.getTimeZone("UTC"))).toInstant()),
+                        row.getObject("event_time", OffsetDateTime.class).toInstant()),
                 messageId);
         String to = CellNumber.fromE164(message.getToNumber()).map(CellNumber::display).orElse(message.getToNumber());
         return new MessageDetails(message, message.getClientId(), client == null ? null : client.getFullName(), to,

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
+import org.textdesk.system.Flash;
 
 @Controller
 class SendTextController {
@@ -66,7 +67,7 @@ class SendTextController {
             redirect.addFlashAttribute("justSent", true);
             return "redirect:/texts/" + retried;
         } catch (FieldRuleException refused) {
-            org.textdesk.system.Flash.error(redirect, refused.messageKey());
+            Flash.error(redirect, refused.messageKey());
             return "redirect:/texts/" + messageId;
         }
     }

@@ -16,6 +16,7 @@ import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
+import org.textdesk.system.NotFoundException;
 import org.textdesk.twilio.SendAttempt;
 import org.textdesk.twilio.TwilioGateway;
 import org.textdesk.twilio.TwilioSetup;
@@ -85,7 +86,7 @@ class SendTextService {
     /** Sends a text that was not sent once more, as a new message; a second retry shows the first. */
     long retry(long messageId, StaffPrincipal staff) {
         TextMessage original = messages.findById(messageId)
-                .orElseThrow(() -> new org.textdesk.system.NotFoundException("text", messageId));
+                .orElseThrow(() -> new NotFoundException("text", messageId));
         if (!MessageStatus.NOT_SENT.equals(original.getStatus()) || original.getClientId() == null) {
             throw FieldRuleException.ofForm("texting.retry.notNeeded");
         }
@@ -141,7 +142,7 @@ class SendTextService {
         CaseRecord caseRecord;
         try {
             caseRecord = caseService.findCase(caseId);
-        } catch (org.textdesk.system.NotFoundException unknownCase) {
+        } catch (NotFoundException unknownCase) {
             throw new FieldRuleException("caseId", "texting.case.notThisClient");
         }
         if (caseRecord.getClientId() != client.getId()) {
