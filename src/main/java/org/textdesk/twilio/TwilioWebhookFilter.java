@@ -115,7 +115,7 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
             return;
         }
         if (!signatureMatches(setup.authToken(), url, params, signature.strip())) {
-            refuse(response, HttpStatus.FORBIDDEN, path, "a " + SIGNATURE_HEADER + " that does not match the Auth Token"
+            refuse(response, HttpStatus.FORBIDDEN, path, "an " + SIGNATURE_HEADER + " that does not match the Auth Token"
                     + " for " + withoutQuery(url) + (webhookUrls.publicBaseUrlConfigured()
                             ? " (from TEXTDESK_PUBLIC_BASE_URL)" : " (from the request and its forwarded headers)"));
             return;
