@@ -80,6 +80,11 @@ public class StatusReconciliation {
 
     private static final Logger log = LoggerFactory.getLogger(StatusReconciliation.class);
 
+    private static final String SELECT = """
+            select id, direction, twilio_sid, client_id, to_number, from_number, body, status, created_at,
+                status_checked_at
+            from text_messages""";
+
     private final JdbcTemplate jdbc;
     private final StatusReports statusReports;
     private final TwilioSetupService setupService;
@@ -290,11 +295,6 @@ public class StatusReconciliation {
         boolean complete = setup.accountSid() != null && !setup.accountSid().isBlank() && setup.authToken() != null;
         return complete ? Optional.of(setup) : Optional.empty();
     }
-
-    private static final String SELECT = """
-            select id, direction, twilio_sid, client_id, to_number, from_number, body, status, created_at,
-                status_checked_at
-            from text_messages""";
 
     /** A text as reconciliation sees it. */
     record OpenText(long id, String direction, String sid, Long clientId, String to, String from, String body,

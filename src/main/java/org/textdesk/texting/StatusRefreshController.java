@@ -30,7 +30,7 @@ class StatusRefreshController {
             case NOT_APPLICABLE -> "texting.refresh.notApplicable";
         };
         switch (result.outcome()) {
-            case CHANGED, UNCHANGED, NOT_FOUND_YET, NOT_SENT -> Flash.success(redirect, key, result.status());
+            case CHANGED, UNCHANGED, NOT_FOUND_YET -> Flash.success(redirect, key, result.status());
             default -> Flash.error(redirect, key, result.status());
         }
         return "redirect:/texts/" + messageId;
