@@ -425,4 +425,136 @@ public final class FakeTwilio {
         form.replaceAll((name, values) -> List.copyOf(values));
         return Collections.unmodifiableMap(form);
     }
+
+    // ------------------------------------------------------------ messages Twilio knows (fetch and list)
+
+    /** One message resource: {@code GET} answers it (see {@link #serveMessages()}). */
+    public static final String MESSAGE_PATH = API + "/Accounts/{AccountSid}/Messages/{Sid}.json";
+
+    /**
+     * The messages the fake's account holds, for {@code GET .../Messages/{Sid}.json} and the list
+     * {@code GET .../Messages.json}; see {@link #serveMessages()}.
+     */
+    public static final class MessageStore {
+
+        private final Map<String, Map<String, Object>> messages = Collections.synchronizedMap(new LinkedHashMap<>());
+
+        /** Adds (or replaces) a message as Twilio would list it. */
+        public MessageStore put(String sid, String accountSid, String to, String from, String body, String status,
+                Integer errorCode, Instant dateCreated, Instant dateSent) {
+            Map<String, Object> message = new LinkedHashMap<>(JSON.readValue(
+                    messageJson(sid, accountSid, to, from, body, status), Map.class));
+            message.put("date_created", RFC_2822.format(dateCreated));
+            message.put("date_updated", RFC_2822.format(dateSent == null ? dateCreated : dateSent));
+            message.put("date_sent", dateSent == null ? null : RFC_2822.format(dateSent));
+            message.put("error_code", errorCode);
+            messages.put(sid, message);
+            return this;
+        }
+
+        /** Twilio's status (and error code) of a message changes. */
+        public MessageStore update(String sid, String status, Integer errorCode) {
+            Map<String, Object> message = messages.get(sid);
+            message.put("status", status);
+            message.put("error_code", errorCode);
+            return this;
+        }
+
+        Map<String, Object> get(String sid) {
+            return messages.get(sid);
+        }
+
+        List<Map<String, Object>> all() {
+            synchronized (messages) {
+                return new ArrayList<>(messages.values());
+            }
+        }
+    }
+
+    /**
+     * Answers fetching one message and listing messages from a new, empty {@link MessageStore}, as Twilio
+     * does for accepted credentials: an unknown SID answers 404/20404; the list honours To, From and
+     * DateSent, DateSent&lt; and DateSent&gt; (by day or date-time), newest first, in one page.
+     */
+    public MessageStore serveMessages() {
+        MessageStore store = new MessageStore();
+        on("GET", MESSAGE_PATH, call -> {
+            if (!authorized(call)) {
+                return authenticateError();
+            }
+            Map<String, Object> message = store.get(call.pathVariable("Sid"));
+            return message == null
+                    ? Answer.twilioError(404, 20404, "The requested resource " + call.request().path() + " was not found")
+                    : Answer.json(200, toJson(message));
+        });
+        on("GET", MESSAGES_PATH, call -> {
+            if (!authorized(call)) {
+                return authenticateError();
+            }
+            Map<String, List<String>> query = decodeForm(call.request().query() == null ? "" : call.request().query());
+            List<Map<String, Object>> listed = store.all().stream()
+                    .filter(message -> matches(query, "To", message.get("to")))
+                    .filter(message -> matches(query, "From", message.get("from")))
+                    .filter(message -> sentWithin(query, (String) message.get("date_sent")))
+                    .sorted((a, b) -> sentOrCreated(b).compareTo(sentOrCreated(a)))
+                    .toList();
+            Map<String, Object> page = new LinkedHashMap<>();
+            String uri = call.request().path() + (call.request().query() == null ? "" : "?" + call.request().query());
+            page.put("end", Math.max(0, listed.size() - 1));
+            page.put("first_page_uri", uri);
+            page.put("messages", listed);
+            page.put("next_page_uri", null);
+            page.put("page", 0);
+            page.put("page_size", listed.size());
+            page.put("previous_page_uri", null);
+            page.put("start", 0);
+            page.put("uri", uri);
+            return Answer.json(200, toJson(page));
+        });
+        return store;
+    }
+
+    private static boolean matches(Map<String, List<String>> query, String name, Object value) {
+        List<String> wanted = query.get(name);
+        return wanted == null || wanted.contains(String.valueOf(value));
+    }
+
+    private static boolean sentWithin(Map<String, List<String>> query, String dateSent) {
+        boolean filtered = query.containsKey("DateSent") || query.containsKey("DateSent>")
+                || query.containsKey("DateSent<");
+        if (!filtered) {
+            return true;
+        }
+        if (dateSent == null) {
+            return false; // Twilio's DateSent filters leave out messages not sent yet
+        }
+        Instant sent = Instant.from(RFC_2822.parse(dateSent));
+        String on = first(query, "DateSent");
+        String after = first(query, "DateSent>");
+        String before = first(query, "DateSent<");
+        if (on != null) {
+            Instant day = startOf(on);
+            return !sent.isBefore(day) && sent.isBefore(day.plus(Duration.ofDays(1)));
+        }
+        return (after == null || !sent.isBefore(startOf(after))) && (before == null || sent.isBefore(startOf(before)));
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** A date (2026-08-17) as the start of its day in UTC, or a date-time (2026-08-17T14:30:00[Z]) as it is. */
+    private static Instant startOf(String value) {
+        if (value.length() <= 10) {
+            return java.time.LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        String dateTime = value.endsWith("Z") ? value.substring(0, value.length() - 1) : value;
+        return java.time.LocalDateTime.parse(dateTime).toInstant(ZoneOffset.UTC);
+    }
+
+    private static Instant sentOrCreated(Map<String, Object> message) {
+        Object date = message.get("date_sent") != null ? message.get("date_sent") : message.get("date_created");
+        return Instant.from(RFC_2822.parse((String) date));
+    }
 }

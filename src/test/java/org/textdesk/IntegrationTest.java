@@ -64,6 +64,7 @@ public abstract class IntegrationTest {
     static void twilioProperties(DynamicPropertyRegistry registry) {
         registry.add("textdesk.twilio.api-base-url", fakeTwilio::baseUrl);
         registry.add("textdesk.twilio.encryption-key", () -> TEST_ENCRYPTION_KEY);
+        registry.add("textdesk.reconciliation.enabled", () -> "${textdesk.test.reconciliation-enabled:false}");
     }
 
     @BeforeEach

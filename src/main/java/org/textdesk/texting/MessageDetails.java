@@ -10,7 +10,7 @@ record MessageDetails(TextMessage message, Long clientId, String clientName, Str
 
     /** Failures where sending the same text again may work. */
     private static final Set<String> RETRYABLE_ERRORS = Set.of(TwilioErrorCodes.NETWORK, TwilioErrorCodes.HTTP_429,
-            "20429", "HTTP-500", "HTTP-502", "HTTP-503", "HTTP-504");
+            TwilioErrorCodes.NOT_FOUND, "20429", "HTTP-500", "HTTP-502", "HTTP-503", "HTTP-504");
 
     record StatusEvent(String status, String errorCode, Instant time) {
     }

@@ -11,6 +11,11 @@ final class TwilioErrorCodes {
     /** The request went out but no answer came back in time: the text may or may not have been sent. */
     static final String NO_ANSWER = "NO-ANSWER";
     static final String HTTP_429 = "HTTP-429";
+    /**
+     * The answer to the send was lost and Twilio has no record of the text half an hour later (see
+     * {@link StatusReconciliation}): it was not sent.
+     */
+    static final String NOT_FOUND = "NOT-FOUND";
 
     private TwilioErrorCodes() {
     }

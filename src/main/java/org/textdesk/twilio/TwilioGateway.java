@@ -7,6 +7,12 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +80,65 @@ public class TwilioGateway implements DisposableBean {
             log.warn("Twilio did not accept a text for account {}: {}", setup.accountSid(), failure);
             return SendAttempt.from(failure);
         }
+    }
+
+    /**
+     * Asks Twilio for one message by its SID: its current status and error code. Empty when Twilio does
+     * not know the SID (HTTP 404).
+     *
+     * @throws TwilioLookupException when Twilio cannot be asked or answers with another error
+     */
+    public Optional<TwilioMessage> fetchMessage(TwilioSetup setup, String sid) {
+        requireAccountSid(setup.accountSid());
+        try {
+            return Optional.of(toTwilioMessage(Message.fetcher(setup.accountSid(), sid)
+                    .fetch(client(setup.accountSid(), setup.authToken()))));
+        } catch (TwilioException e) {
+            TwilioFailure failure = TwilioFailure.of(e);
+            if (failure.httpStatus() != null && failure.httpStatus() == 404) {
+                return Optional.empty();
+            }
+            throw new TwilioLookupException("Twilio could not be asked for message " + sid + ": " + failure);
+        }
+    }
+
+    /**
+     * Asks Twilio for the messages from one number to another sent on or after the day of
+     * {@code sentSince} (UTC), newest first, at most {@code limit}: to find a message whose SID was lost
+     * with the answer to its send.
+     *
+     * @throws TwilioLookupException when Twilio cannot be asked or answers with an error
+     */
+    public List<TwilioMessage> listMessages(TwilioSetup setup, String toE164, String fromE164, Instant sentSince,
+            int limit) {
+        requireAccountSid(setup.accountSid());
+        try {
+            List<TwilioMessage> found = new ArrayList<>();
+            for (Message message : Message.reader(setup.accountSid())
+                    .setTo(new PhoneNumber(toE164))
+                    .setFrom(new PhoneNumber(fromE164))
+                    .setDateSentAfter(ZonedDateTime.ofInstant(sentSince, ZoneOffset.UTC))
+                    .setPageSize((long) Math.min(limit, 100))
+                    .limit(limit)
+                    .read(client(setup.accountSid(), setup.authToken()))) {
+                found.add(toTwilioMessage(message));
+                if (found.size() >= limit) {
+                    break;
+                }
+            }
+            return found;
+        } catch (TwilioException e) {
+            throw new TwilioLookupException("Twilio could not list messages for account " + setup.accountSid() + ": "
+                    + TwilioFailure.of(e));
+        }
+    }
+
+    private static TwilioMessage toTwilioMessage(Message message) {
+        return new TwilioMessage(message.getSid(), message.getTo(),
+                message.getFrom() == null ? null : message.getFrom().toString(), message.getBody(),
+                message.getStatus() == null ? null : message.getStatus().toString(),
+                message.getErrorCode() == null ? null : String.valueOf(message.getErrorCode()),
+                message.getDateCreated() == null ? null : message.getDateCreated().toInstant());
     }
 
     /** TEXTDESK_TWILIO_API_BASE_URL, to name it when Twilio cannot be reached. */
