@@ -1,9 +1,15 @@
 package org.textdesk.texting;
 
-import org.textdesk.client.CellNumber;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Phone numbers as staff read them: 404-538-7319 for a US number, as stored (E.164) for any other. */
+/**
+ * Phone numbers as staff read them: 404-538-7319 for a North American number (+1 and ten digits, as
+ * the client record shows a cell), as stored (E.164) for any other. Only formats; never validates.
+ */
 final class PhoneNumbers {
+
+    private static final Pattern NORTH_AMERICAN = Pattern.compile("\\+1(\\d{3})(\\d{3})(\\d{4})");
 
     private PhoneNumbers() {
     }
@@ -12,6 +18,7 @@ final class PhoneNumbers {
         if (e164 == null || e164.isBlank()) {
             return "";
         }
-        return CellNumber.fromE164(e164).map(CellNumber::display).orElse(e164);
+        Matcher number = NORTH_AMERICAN.matcher(e164);
+        return number.matches() ? number.group(1) + "-" + number.group(2) + "-" + number.group(3) : e164;
     }
 }

@@ -1,8 +1,17 @@
 package org.textdesk.texting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.textdesk.client.Client;
+import org.textdesk.staff.Staff;
+import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.twilio.TwilioSetupFixture;
 
 /**
@@ -24,7 +33,7 @@ final class TextingData {
                 insert into text_messages (direction, to_number, from_number, body, twilio_sid, status, status_rank,
                                            created_at, status_changed_at)
                 values ('INBOUND', ?, ?, ?, ?, 'received', 3, ?, ?) returning id""", Long.class,
-                TwilioSetupFixture.TWILIO_NUMBER, from, body, "SM" + java.util.UUID.randomUUID().toString()
+                TwilioSetupFixture.TWILIO_NUMBER, from, body, "SM" + UUID.randomUUID().toString()
                         .replace("-", ""), utc(receivedAt), utc(receivedAt));
         for (long clientId : clientIds) {
             link(clientId, id, receivedAt);
@@ -48,6 +57,18 @@ final class TextingData {
     void link(long clientId, long messageId, Instant at) {
         jdbc.update("insert into client_texts (client_id, text_message_id, created_at) values (?, ?, ?)", clientId,
                 messageId, utc(at));
+    }
+
+    /** Sends a text through the Send Text form (FakeTwilio must accept it) and returns its id. */
+    static long send(MockMvcTester mvc, Staff staff, Client client, Long caseId, String body) {
+        var request = mvc.post().uri("/clients/{id}/texts", client.getId()).with(user(StaffPrincipal.of(staff)))
+                .with(csrf()).param("body", body).param("sendKey", UUID.randomUUID().toString());
+        if (caseId != null) {
+            request = request.param("caseId", String.valueOf(caseId));
+        }
+        String location = request.exchange().getResponse().getRedirectedUrl();
+        assertThat(location).as("redirected to the text's page").startsWith("/texts/");
+        return Long.parseLong(location.substring("/texts/".length()));
     }
 
     static java.time.OffsetDateTime utc(Instant instant) {

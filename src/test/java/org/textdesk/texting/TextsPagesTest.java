@@ -7,7 +7,6 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +55,8 @@ class TextsPagesTest extends IntegrationTest {
     void theClientsTextsShowBothSidesNewestFirstWithTheSeedsLabels() {
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
-        long sent = send(jordan, rentalCase.getId(), "Please remember that you are to bring your rental agreement.");
+        long sent = TextingData.send(mvc, casey, jordan, rentalCase.getId(),
+                "Please remember that you are to bring your rental agreement.");
         long reply = data.incoming("+14045387319", "OK, see you at 3, \"thanks\" <b>!", Instant.now().plusSeconds(60),
                 jordan.getId());
 
@@ -212,25 +212,11 @@ class TextsPagesTest extends IntegrationTest {
         assertThat(readAt(text)).isNotNull();
     }
 
-    private long send(Client client, Long caseId, String body) {
-        var request = mvc.post().uri("/clients/{id}/texts", client.getId()).with(user(as(casey)))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("body", body).param("sendKey", UUID.randomUUID().toString());
-        if (caseId != null) {
-            request = request.param("caseId", String.valueOf(caseId));
-        }
-        String location = request.exchange().getResponse().getRedirectedUrl();
-        assertThat(location).startsWith("/texts/");
-        return Long.parseLong(location.substring("/texts/".length()));
-    }
-
     private String body(String uri, Object... variables) {
         try {
             var response = mvc.get().uri(uri, variables).with(user(as(casey))).exchange().getResponse();
             assertThat(response.getStatus()).as(uri).isEqualTo(200);
-            String html = response.getContentAsString(StandardCharsets.UTF_8);
-            try { java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/x/last.html"), html); } catch (Exception e) { }
-            return html;
+            return response.getContentAsString(StandardCharsets.UTF_8);
         } catch (UnsupportedEncodingException impossible) {
             throw new IllegalStateException(impossible);
         }
