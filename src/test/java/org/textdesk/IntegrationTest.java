@@ -30,7 +30,7 @@ import org.textdesk.twilio.TwilioSetupService;
 @ExtendWith(PostgresRequired.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(ContainerDatabaseConfiguration.class)
+@Import({ContainerDatabaseConfiguration.class, SqlStatements.Configuration.class})
 public abstract class IntegrationTest {
 
     /** The password of every staff account a test creates. */

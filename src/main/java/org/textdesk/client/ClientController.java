@@ -1,6 +1,8 @@
 package org.textdesk.client;
 
 import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,10 +28,13 @@ class ClientController {
 
     private final ClientService clientService;
     private final CaseService caseService;
+    private final ClientTextingSummaries textingSummaries;
 
-    ClientController(ClientService clientService, CaseService caseService) {
+    ClientController(ClientService clientService, CaseService caseService,
+            ClientTextingSummaries textingSummaries) {
         this.clientService = clientService;
         this.caseService = caseService;
+        this.textingSummaries = textingSummaries;
     }
 
     @InitBinder("clientForm")
@@ -40,7 +45,9 @@ class ClientController {
     @GetMapping
     String listClients(@ModelAttribute ClientSearchForm clientSearchForm, BindingResult ignoredBadPageNumber,
             Model model) {
-        model.addAttribute("clients", clientService.searchClients(clientSearchForm.getQ(), clientSearchForm.getPage()));
+        Page<Client> clients = clientService.searchClients(clientSearchForm.getQ(), clientSearchForm.getPage());
+        model.addAttribute("clients", clients);
+        model.addAttribute("texting", textingSummaries.summariesOf(clients.map(Client::getId).getContent()));
         return "clients/list";
     }
 
@@ -71,6 +78,7 @@ class ClientController {
         model.addAttribute("client", clientService.findClient(clientId));
         model.addAttribute("consentHistory", clientService.consentHistory(clientId));
         model.addAttribute("cases", caseService.casesOfClient(clientId));
+        model.addAttribute("texting", textingSummaries.summariesOf(List.of(clientId)).get(clientId));
         return "clients/record";
     }
 

@@ -116,6 +116,20 @@ public class ClientService {
         return page;
     }
 
+    /**
+     * At most {@code limit} clients matching a search as the Clients list's box reads it (a name, a cell
+     * number, a case number), by last name then first name; none for an empty search. For other features'
+     * client pickers, such as attaching an incoming text to a client.
+     */
+    @Transactional(readOnly = true)
+    public List<Client> findClientsMatching(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        return clientRepository.findBy(ClientSearch.matching(query),
+                found -> found.sortBy(ClientSearch.ORDER).limit(limit).all());
+    }
+
     /** The client's changes of Okay to Text, newest first, with times in the organisation's time zone. */
     @Transactional(readOnly = true)
     List<ConsentHistoryRow> consentHistory(long clientId) {

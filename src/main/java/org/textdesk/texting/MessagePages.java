@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.textdesk.cases.CaseService;
-import org.textdesk.client.CellNumber;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.staff.StaffService;
@@ -21,9 +20,11 @@ class MessagePages {
     private final CaseService caseService;
     private final StaffService staffService;
     private final JdbcTemplate jdbc;
+    private final IncomingInbox incomingInbox;
 
     MessagePages(TextMessageRepository messages, ClientService clientService, CaseService caseService,
-            StaffService staffService, JdbcTemplate jdbc) {
+            StaffService staffService, JdbcTemplate jdbc, IncomingInbox incomingInbox) {
+        this.incomingInbox = incomingInbox;
         this.messages = messages;
         this.clientService = clientService;
         this.caseService = caseService;
@@ -37,14 +38,32 @@ class MessagePages {
         Client client = message.getClientId() == null ? null : clientService.findClient(message.getClientId());
         String caseNumber = message.getCaseId() == null ? null : caseService.findCase(message.getCaseId()).getCaseNumber();
         String sentBy = message.getSentBy() == null ? "" : staffService.findStaff(message.getSentBy()).getDisplayName();
-        List<MessageDetails.StatusEvent> history = jdbc.query("""
+        List<MessageDetails.StatusEvent> history = history(messageId);
+        String to = PhoneNumbers.display(message.getToNumber());
+        List<IncomingText.LinkedClient> linked = message.getDirection() == TextMessage.Direction.INBOUND
+                ? incomingInbox.find(messageId).clients() : List.of();
+        return new MessageDetails(message, message.getClientId(), client == null ? null : client.getFullName(), to,
+                caseNumber, sentBy, history, linked);
+    }
+
+    /**
+     * Only what the status part of a text's page shows (the current status, its error, the history):
+     * two statements, for the page asking every few seconds while the text is on its way.
+     */
+    @Transactional(readOnly = true)
+    MessageDetails status(long messageId) {
+        TextMessage message = messages.findById(messageId).orElseThrow(() -> new NotFoundException("text", messageId));
+        return new MessageDetails(message, message.getClientId(), null, null, null, null, history(messageId),
+                List.of());
+    }
+
+    /** Every status reported for the text, in the order the reports came in. */
+    private List<MessageDetails.StatusEvent> history(long messageId) {
+        return jdbc.query("""
                 select status, error_code, coalesce(reported_at, received_at) as event_time
                 from message_status_events where text_message_id = ? order by id""",
                 (row, n) -> new MessageDetails.StatusEvent(row.getString("status"), row.getString("error_code"),
-                        row.getObject("event_time", OffsetDateTime.class).toInstant()),
+                        Sql.instant(row, "event_time")),
                 messageId);
-        String to = CellNumber.fromE164(message.getToNumber()).map(CellNumber::display).orElse(message.getToNumber());
-        return new MessageDetails(message, message.getClientId(), client == null ? null : client.getFullName(), to,
-                caseNumber, sentBy, history);
     }
 }

@@ -65,4 +65,20 @@ public final class MessageStatus {
             default -> false;
         };
     }
+
+    /**
+     * How a status looks on screen besides its words: "ok" when the text reached the phone (or came
+     * from it), "bad" when it did not or nobody knows, "muted" while it is on its way. Colour is never
+     * the only signal: every status is also shown in words.
+     */
+    public static String tone(String status) {
+        String normalised = normalise(status);
+        if (isProblem(normalised) || UNKNOWN.equals(normalised)) {
+            return "bad";
+        }
+        return switch (normalised) {
+            case "delivered", "read", RECEIVED -> "ok";
+            default -> "muted";
+        };
+    }
 }

@@ -23,7 +23,7 @@ class LoginBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Clients"))).isVisible();
         assertThat(page.getByText("Logged in as " + casey.getDisplayName())).isVisible();
         var mainMenu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
-        assertThat(mainMenu.getByRole(AriaRole.LINK)).hasText(new String[] {"Clients"});
+        assertThat(mainMenu.getByRole(AriaRole.LINK)).hasText(new String[] {"Clients", "Incoming"});
         Browsers.screenshot(page, "home-caseworker");
     }
 

@@ -87,6 +87,24 @@ class EmbeddedDefaultSmokeTest {
                     "Please contact our office as soon as possible regarding",
                     "You have an upcoming meeting. Please make sure you...",
                     "You missed your appointment. Please contact our office...");
+
+            // The demo texts: Texts, Message Status, Incoming and the case export run on H2 as on PostgreSQL.
+            assertThat(get(http, base + "/clients")).contains("1 unread", "Last text did not get through");
+            assertThat(jordan).contains("1 unread text from this client");
+            String jordansTexts = get(http, base + record.group(1) + "/texts");
+            assertThat(jordansTexts).contains("Please remember that you are to bring your rental agreement",
+                    "From the client", "OK. Can we meet at 3 instead?", "delivered");
+            assertThat(get(http, base + record.group(1))).doesNotContain("unread text from this client");
+            Matcher text = Pattern.compile("href=\"(/texts/\\d+)\"").matcher(jordansTexts);
+            assertThat(text.find()).isTrue();
+            assertThat(get(http, base + text.group(1))).contains("Message Status", "Delivery should never be assumed");
+            assertThat(get(http, base + text.group(1) + "/status")).contains("id=\"message-status\"");
+            assertThat(get(http, base + "/incoming")).contains("Unknown number", "This is Maria.");
+            Matcher seedCaseLink = Pattern.compile("href=\"(/cases/\\d+)\">16E-20010101").matcher(jordan);
+            assertThat(seedCaseLink.find()).isTrue();
+            assertThat(get(http, base + seedCaseLink.group(1) + "/texts")).contains("3 works. See you then.");
+            assertThat(get(http, base + seedCaseLink.group(1) + "/texts.csv")).contains("3 works. See you then.");
+            assertThat(get(http, base + seedCaseLink.group(1) + "/texts/print")).contains("queued", "delivered");
         }
     }
 
