@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.textdesk.BrowserTest;
 import org.textdesk.Browsers;
+import org.textdesk.TwilioWebhookRequests;
 import org.textdesk.cases.CaseRecord;
 import org.textdesk.cases.CaseService;
 import org.textdesk.client.Client;
@@ -152,7 +154,11 @@ class TextsBrowserTest extends BrowserTest {
     }
 
     /** A status report as Twilio's status callback records it (to become a signed POST /twilio/status). */
+    /** Twilio's status callback for the message, signed and posted over HTTP as Twilio does. */
     private void reportStatus(long messageId, String status) {
-        statusHistory.record(messageId, status, null, Instant.now());
+        String sid = jdbc.queryForObject("select twilio_sid from text_messages where id = ?", String.class, messageId);
+        HttpResponse<String> answer = TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/status",
+                TwilioWebhookRequests.statusCallback(sid, status));
+        assertThat(answer.statusCode()).isBetween(200, 204);
     }
 }
