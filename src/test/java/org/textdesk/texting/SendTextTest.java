@@ -269,6 +269,15 @@ class SendTextTest extends IntegrationTest {
     }
 
     @Test
+    void sendTextFromACasePagePreselectsTheCase() {
+        assertThat(mvc.get().uri("/cases/{id}", jordansCase.getId()).with(user(as(casey)))).bodyText()
+                .contains("/clients/" + jordan.getId() + "/texts/new?caseId=" + jordansCase.getId());
+        assertThat(mvc.get().uri("/clients/{id}/texts/new?caseId={c}", jordan.getId(), jordansCase.getId())
+                .with(user(as(casey)))).bodyText()
+                .containsPattern("<option value=\"" + jordansCase.getId() + "\"[^>]* selected=\"selected\"");
+    }
+
+    @Test
     void resendOpensTheFormWithTheSameText() {
         long id = sentMessageId(send(jordan, jordansCase.getId(), "Bring your lease."));
         assertThat(mvc.get().uri("/clients/{id}/texts/new?resend={m}", jordan.getId(), id).with(user(as(casey))))
