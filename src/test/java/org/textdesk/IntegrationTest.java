@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.textdesk.logcheck.LogLeaks;
+import org.textdesk.logcheck.RequestSecretsConfiguration;
 import org.textdesk.staff.Role;
 import org.textdesk.staff.Staff;
 import org.textdesk.staff.StaffPrincipal;
@@ -30,7 +32,7 @@ import org.textdesk.twilio.TwilioSetupService;
 @ExtendWith(PostgresRequired.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(ContainerDatabaseConfiguration.class)
+@Import({ContainerDatabaseConfiguration.class, RequestSecretsConfiguration.class})
 public abstract class IntegrationTest {
 
     /** The password of every staff account a test creates. */
@@ -41,6 +43,10 @@ public abstract class IntegrationTest {
 
     /** The Twilio REST API of every test; see {@link FakeTwilio}. */
     protected static final FakeTwilio fakeTwilio = FakeTwilio.instance();
+
+    static {
+        LogLeaks.secret("IntegrationTest.STAFF_PASSWORD", STAFF_PASSWORD);
+    }
 
     private static final AtomicInteger staffSequence = new AtomicInteger();
     private static List<String> applicationTables;
