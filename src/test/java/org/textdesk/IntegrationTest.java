@@ -78,7 +78,7 @@ public abstract class IntegrationTest {
     }
 
     @BeforeEach
-    void emptyEveryTable() {
+    protected void emptyEveryTable() {
         if (applicationTables == null) {
             applicationTables = jdbc.queryForList("""
                     select table_name from information_schema.tables
