@@ -20,6 +20,10 @@ public class LogLeakCheck implements AfterEachCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         failOnLeaks();
+        if (!LogLeaks.stillWatching()) {
+            throw new AssertionError("The log leak check no longer receives log events: something replaced the "
+                    + "logging configuration of src/test/resources/logback-test.xml");
+        }
     }
 
     private static void failOnLeaks() {

@@ -84,6 +84,24 @@ public final class LogLeaks {
         }
     }
 
+    /**
+     * Whether a secret logged now is still caught: a canary secret goes to the log through
+     * {@value #CANARY_LOGGER} (which logback-test.xml sends to the check only) and must come back as a
+     * violation. False when something (a Spring context re-initialising logging, say) detached the check.
+     */
+    static boolean stillWatching() {
+        String canary = "log-leak-canary-" + java.util.UUID.randomUUID();
+        String what = "the canary " + canary.substring(canary.length() - 8);
+        secret(what, canary);
+        org.slf4j.LoggerFactory.getLogger(CANARY_LOGGER).info("canary {}", canary);
+        synchronized (lines) {
+            secrets.remove(canary);
+            return violations.removeIf(violation -> violation.contains(" logged " + what + ": "));
+        }
+    }
+
+    static final String CANARY_LOGGER = "org.textdesk.logcheck.Canary";
+
     private static void check(LoggedLine line, String value, String what) {
         if (line.text().contains(value)) {
             violations.add(line.level() + " " + line.logger() + " logged " + what + ": \""
