@@ -18,15 +18,26 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseFailures {
 
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private DatabaseFailures() {
     }
 
-    /** The exception in the chain that says the database is unreachable, if any. */
+    /** The exception in the chain (causes and suppressed ones) that says the database is unreachable, if any. */
     public static Optional<Throwable> unreachable(Throwable thrown) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        return find(thrown, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Optional<Throwable> find(Throwable thrown, Set<Throwable> seen) {
         for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
             if (isUnreachable(t)) {
                 return Optional.of(t);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                Optional<Throwable> found = find(suppressed, seen);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return Optional.empty();
@@ -38,17 +49,28 @@ public final class DatabaseFailures {
                 || t instanceof SQLNonTransientConnectionException) {
             return true;
         }
+        if (!(t instanceof SQLException sql)) {
+            return false;
+        }
         // SQLSTATE class 08: connection exception; 57P01-57P03: the server is shutting down or starting.
-        return t instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"));
+        if (sql.getSQLState() != null) {
+            return sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]");
+        }
+        // HikariCP's answer to any use of a connection it already closed because it broke (no SQLSTATE).
+        return HIKARI_CLOSED_CONNECTION.equals(sql.getMessage());
     }
 
-    /** One line for the log: the kind of failure and the driver's words, without a stack trace. */
+    /** One line for the log: what failed and the driver's words at the bottom of it, without a stack trace. */
     public static String describe(Throwable failure) {
         Throwable deepest = failure;
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
             deepest = deepest.getCause();
         }
-        return deepest.getClass().getSimpleName() + ": " + deepest.getMessage();
+        String line = words(failure) + (deepest == failure ? "" : "; cause: " + words(deepest));
+        return line.replaceAll("\\s+", " ");
+    }
+
+    private static String words(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }
