@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.textdesk.logcheck.LogLeaks;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -363,6 +364,9 @@ public final class FakeTwilio {
         try (exchange) {
             RecordedRequest request = record(exchange);
             requests.add(request);
+            // What the application sent Twilio must never turn up in its log.
+            LogLeaks.secret("an Auth Token the application sent to Twilio", request.basicPassword());
+            LogLeaks.secret("a message body the application sent to Twilio", request.param("Body"));
             Answer answer = answerFor(request);
             if (!answer.delay.isZero()) {
                 Thread.sleep(answer.delay.toMillis());

@@ -1,5 +1,6 @@
 package org.textdesk;
 
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +13,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.textdesk.logcheck.LogLeaks;
+import org.textdesk.logcheck.RequestSecretsConfiguration;
 import org.textdesk.staff.Role;
 import org.textdesk.staff.Staff;
 import org.textdesk.staff.StaffPrincipal;
@@ -30,17 +36,24 @@ import org.textdesk.twilio.TwilioSetupService;
 @ExtendWith(PostgresRequired.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ContainerDatabaseConfiguration.class, SqlStatements.Configuration.class})
+@Import({ContainerDatabaseConfiguration.class, SqlStatements.Configuration.class, RequestSecretsConfiguration.class})
 public abstract class IntegrationTest {
 
     /** The password of every staff account a test creates. */
     protected static final String STAFF_PASSWORD = "correct horse battery";
+
+    /** The name of the session cookie (server.servlet.session.cookie.name). */
+    protected static final String SESSION_COOKIE = "SESSION";
 
     /** The Auth Token's encryption key in tests (base64 of the bytes 0 to 31). */
     protected static final String TEST_ENCRYPTION_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     /** The Twilio REST API of every test; see {@link FakeTwilio}. */
     protected static final FakeTwilio fakeTwilio = FakeTwilio.instance();
+
+    static {
+        LogLeaks.secret("IntegrationTest.STAFF_PASSWORD", STAFF_PASSWORD);
+    }
 
     private static final AtomicInteger staffSequence = new AtomicInteger();
     private static List<String> applicationTables;
@@ -73,7 +86,7 @@ public abstract class IntegrationTest {
     }
 
     @BeforeEach
-    void emptyEveryTable() {
+    protected void emptyEveryTable() {
         if (applicationTables == null) {
             applicationTables = jdbc.queryForList("""
                     select table_name from information_schema.tables
@@ -111,6 +124,28 @@ public abstract class IntegrationTest {
      */
     protected TwilioSetup configureTwilio() {
         return TwilioSetupFixture.configure(twilioSetupService, fakeTwilio, baseUrl());
+    }
+
+    /**
+     * Opens the page a redirect leads to in the same HTTP session, as a browser does, so that the
+     * message the redirect left for it (a flash attribute) shows. Sessions live in the database
+     * (Spring Session JDBC): MockMvc's {@code flashAttr(..)} and {@code session(..)} put things in a
+     * mock session the application never reads, so follow the redirect with its session cookie instead.
+     */
+    protected MvcTestResult followRedirect(MvcTestResult redirect, StaffPrincipal who) {
+        MockHttpServletResponse response = redirect.getMvcResult().getResponse();
+        String location = response.getRedirectedUrl();
+        if (location == null) {
+            throw new AssertionError("not a redirect: status " + response.getStatus());
+        }
+        var request = MockMvcRequestBuilders.get(location).with(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(who));
+        response.getHeaders("Set-Cookie").stream()
+                .filter(header -> header.startsWith(SESSION_COOKIE + "="))
+                .map(header -> header.substring(SESSION_COOKIE.length() + 1).split(";", 2)[0])
+                .reduce((first, last) -> last)
+                .ifPresent(session -> request.cookie(new Cookie(SESSION_COOKIE, session)));
+        return mvc.perform(request);
     }
 
     protected String baseUrl() {

@@ -12,6 +12,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class StaffPrincipal implements UserDetails {
 
+    /** Kept in HTTP sessions in the database: change it only with a change that old sessions cannot be read with. */
+    private static final long serialVersionUID = 1L;
+
     private final long id;
     private final String username;
     private final String displayName;

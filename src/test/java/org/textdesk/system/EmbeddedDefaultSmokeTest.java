@@ -55,6 +55,16 @@ class EmbeddedDefaultSmokeTest {
             assertThat(loginPage.statusCode()).isEqualTo(200);
             assertThat(loginPage.body()).contains("Log in to TextDesk");
 
+            // A failed login is counted in login_failures (migration V7) on H2 as on PostgreSQL.
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=wrong-password&_csrf="
+                            + csrfToken(loginPage.body()))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login?error"));
+            loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login?error")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
             String form = "username=admin&password=" + URLEncoder.encode("textdesk-admin", StandardCharsets.UTF_8)
                     + "&_csrf=" + csrfToken(loginPage.body());
             HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))

@@ -36,6 +36,7 @@ class SendTextTest extends IntegrationTest {
     Staff casey;
     Client jordan;
     CaseRecord jordansCase;
+    MvcTestResult lastSend;
 
     @BeforeEach
     void aClientWhoMayBeTexted() {
@@ -76,7 +77,7 @@ class SendTextTest extends IntegrationTest {
 
         long messageId = ((Number) row.get("id")).longValue();
         assertThat(result).hasRedirectedUrl("/texts/" + messageId);
-        assertThat(mvc.get().uri("/texts/{id}", messageId).with(user(as(casey))).flashAttr("justSent", true))
+        assertThat(followRedirect(result, as(casey)))
                 .hasStatusOk().bodyText()
                 .contains("Accepted by Twilio \u2014 status: queued", "Please bring your rental agreement tomorrow.",
                         "404-538-7319", "16E-20010101", casey.getDisplayName(),
@@ -316,7 +317,8 @@ class SendTextTest extends IntegrationTest {
         if (confirmNotSafe) {
             request = request.param("confirmNotSafe", "true");
         }
-        return request.exchange();
+        lastSend = request.exchange();
+        return lastSend;
     }
 
     private static long sentMessageId(MvcTestResult result) {
@@ -330,10 +332,12 @@ class SendTextTest extends IntegrationTest {
                 (row, n) -> java.util.Arrays.asList(row.getString(1), row.getString(2)), messageId);
     }
 
+    /** The message page right after the last send, in its session: with what Twilio answered on top. */
     private String page(long messageId) {
+        assertThat(lastSend.getMvcResult().getResponse().getRedirectedUrl()).isEqualTo("/texts/" + messageId);
         try {
-            return mvc.get().uri("/texts/{id}", messageId).with(user(as(casey))).flashAttr("justSent", true)
-                    .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            return followRedirect(lastSend, as(casey))
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.UnsupportedEncodingException impossible) {
             throw new IllegalStateException(impossible);
         }

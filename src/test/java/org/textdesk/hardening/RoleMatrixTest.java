@@ -1,0 +1,404 @@
+package org.textdesk.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.textdesk.IntegrationTest;
+import org.textdesk.cases.CaseRecord;
+import org.textdesk.cases.CaseService;
+import org.textdesk.client.Client;
+import org.textdesk.client.ClientFixture;
+import org.textdesk.client.ClientService;
+import org.textdesk.staff.Staff;
+import org.textdesk.staff.StaffPrincipal;
+
+/**
+ * Every route of the running application (read from every RequestMappingInfoHandlerMapping, the
+ * actuator's included, so a new route is covered the moment it exists) x anonymous, caseworker and
+ * admin: a login redirect, 403, or a 200/3xx as {@link #EXPECTED} says. A route without an
+ * expectation, or an expectation without a route, fails the test. Every POST without a CSRF token is
+ * refused with 403 and changes nothing, except Twilio's webhooks (which check signatures). Every HTML
+ * page seen follows {@link PageRules} and carries the security headers. The sample records are named
+ * with stored-XSS payloads, so every page is also checked for markup slipping through.
+ */
+class RoleMatrixTest extends IntegrationTest {
+
+    /** Who may use a route. */
+    enum Access {
+        /** Anyone, logged in or not. */
+        PUBLIC,
+        /** Any logged-in staff member; anonymous visitors are sent to the login page. */
+        STAFF,
+        /** Admins only: caseworkers get 403, anonymous visitors the login page. */
+        ADMIN,
+        /** Twilio's webhooks: no login, no CSRF token, a Twilio signature instead. */
+        TWILIO,
+        /** The error page: shown to anyone, whatever the status it tells. */
+        ERROR_PAGE
+    }
+
+    /** One row of the table: a method ("*" for any) and a path pattern as mapped, who may use it, a form to send. */
+    record Expectation(String method, String pattern, Access access, Map<String, String> form) {
+
+        boolean covers(Route route) {
+            return method.equals(route.method()) && (pattern.equals(route.pattern())
+                    || (pattern.contains("*") && PATHS.match(pattern, route.pattern())));
+        }
+    }
+
+    /** A mapped route: a method ("*" when the mapping takes any) and a path pattern. */
+    record Route(String method, String pattern) implements Comparable<Route> {
+
+        @Override
+        public int compareTo(Route other) {
+            return (pattern + " " + method).compareTo(other.pattern + " " + other.method);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    /**
+     * The expectations. A new route needs a row here (the test says which); a row is exact, except
+     * POST /twilio/**, which covers Twilio's webhooks whatever their paths.
+     */
+    static final List<Expectation> EXPECTED = List.of(
+            get("/", Access.STAFF),
+            get("/login", Access.PUBLIC),
+            any("/error", Access.ERROR_PAGE),
+            get("/actuator/health", Access.PUBLIC),
+            get("/actuator/health/**", Access.PUBLIC),
+
+            get("/clients", Access.STAFF),
+            get("/clients/new", Access.STAFF),
+            post("/clients/new", Access.STAFF, "firstName", "Pat", "lastName", "Newclient"),
+            get("/clients/{clientId}", Access.STAFF),
+            get("/clients/{clientId}/edit", Access.STAFF),
+            post("/clients/{clientId}/edit", Access.STAFF, "firstName", "Pat", "lastName", "Edited", "version", "0"),
+            get("/clients/{clientId}/cases/new", Access.STAFF),
+            post("/clients/{clientId}/cases/new", Access.STAFF, "caseNumber", "16E-20990101", "title", "New case",
+                    "openedOn", "2016-08-17"),
+            get("/cases/{caseId}", Access.STAFF),
+            get("/cases/{caseId}/edit", Access.STAFF),
+            post("/cases/{caseId}/edit", Access.STAFF, "caseNumber", "16E-20010101", "title", "Edited",
+                    "openedOn", "2016-08-01", "version", "0"),
+            get("/clients/{clientId}/texts/new", Access.STAFF),
+            post("/clients/{clientId}/texts", Access.STAFF, "body", "Role matrix text, please ignore.",
+                    "sendKey", "role-matrix-send-key"),
+            get("/texts/{messageId}", Access.STAFF),
+            post("/texts/{messageId}/retry", Access.STAFF),
+
+            get("/admin/twilio", Access.ADMIN),
+            post("/admin/twilio", Access.ADMIN),
+            post("/admin/twilio/test", Access.ADMIN),
+            get("/admin/quick-entries", Access.ADMIN),
+            get("/admin/quick-entries/new", Access.ADMIN),
+            post("/admin/quick-entries/new", Access.ADMIN, "text", "Role matrix Quick Entry"),
+            get("/admin/quick-entries/{id}/edit", Access.ADMIN),
+            post("/admin/quick-entries/{id}/edit", Access.ADMIN, "text", "Role matrix change", "version", "0"),
+            post("/admin/quick-entries/{id}/move-up", Access.ADMIN),
+            post("/admin/quick-entries/{id}/move-down", Access.ADMIN),
+            get("/admin/quick-entries/{id}/delete", Access.ADMIN),
+            post("/admin/quick-entries/{id}/delete", Access.ADMIN),
+            get("/admin/staff", Access.ADMIN),
+            get("/admin/staff/new", Access.ADMIN),
+            post("/admin/staff/new", Access.ADMIN, "username", "matrixnew", "displayName", "Matrix New",
+                    "role", "CASEWORKER", "password", "role matrix password"),
+            post("/admin/staff/{staffId}/enabled", Access.ADMIN, "enabled", "false"),
+            get("/admin/staff/{staffId}/password", Access.ADMIN),
+            post("/admin/staff/{staffId}/password", Access.ADMIN, "password", "role matrix new password"),
+
+            post("/twilio/**", Access.TWILIO));
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ClientService clientService;
+
+    @Autowired
+    CaseService caseService;
+
+    /** The records of one check, named with stored-XSS payloads. */
+    private Staff admin;
+    private Staff caseworker;
+    private final Map<String, String> samples = new LinkedHashMap<>();
+
+    @Test
+    void everyRouteHasAnExpectationAndEveryExpectationARoute() {
+        List<String> problems = new ArrayList<>();
+        for (Route route : routes()) {
+            if (EXPECTED.stream().noneMatch(expected -> expected.covers(route))) {
+                problems.add("no expectation for the route " + route + ": add one to RoleMatrixTest.EXPECTED");
+            }
+        }
+        for (Expectation expected : EXPECTED) {
+            boolean anticipated = expected.access() == Access.TWILIO;
+            if (!anticipated && routes().stream().noneMatch(expected::covers)) {
+                problems.add("no route for the expectation " + expected.method() + " " + expected.pattern()
+                        + ": remove it from RoleMatrixTest.EXPECTED");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteAnswersEachRoleAsExpected() {
+        return routes().stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> check(route)));
+    }
+
+    @Test
+    void loginAndLogoutWithoutACsrfTokenAreRefused() {
+        recreateSamples();
+        assertThat(mvc.post().uri("/login").param("username", caseworker.getUsername())
+                .param("password", STAFF_PASSWORD)).hasStatus(403);
+        assertThat(mvc.post().uri("/logout").with(user(as(caseworker)))).hasStatus(403);
+    }
+
+    private void check(Route route) {
+        Expectation expected = EXPECTED.stream().filter(e -> e.covers(route)).findFirst()
+                .orElseThrow(() -> new AssertionError("no expectation for " + route));
+        recreateSamples();
+        String uri = sampleUri(route.pattern());
+        SoftAssertions softly = new SoftAssertions();
+        List<String> methods = route.method().equals("*") ? List.of("GET", "POST") : List.of(route.method());
+        for (String method : methods) {
+            String what = method + " " + uri + " (" + route + ")";
+            if (method.equals("POST")) {
+                checkCsrf(softly, what, method, uri, expected);
+            }
+            MvcTestResult anonymous = perform(method, uri, expected.form(), null, true);
+            MvcTestResult asCaseworker = perform(method, uri, expected.form(), as(caseworker), true);
+            MvcTestResult asAdmin = perform(method, uri, expected.form(), as(admin), true);
+            switch (expected.access()) {
+                case PUBLIC -> {
+                    expectAllowed(softly, what + " anonymous", anonymous);
+                    expectAllowed(softly, what + " as a caseworker", asCaseworker);
+                    expectAllowed(softly, what + " as an admin", asAdmin);
+                }
+                case STAFF -> {
+                    expectLogin(softly, what + " anonymous", anonymous);
+                    expectAllowed(softly, what + " as a caseworker", asCaseworker);
+                    expectAllowed(softly, what + " as an admin", asAdmin);
+                }
+                case ADMIN -> {
+                    expectLogin(softly, what + " anonymous", anonymous);
+                    softly.assertThat(status(asCaseworker)).as(what + " as a caseworker").isEqualTo(403);
+                    expectAllowed(softly, what + " as an admin", asAdmin);
+                }
+                case TWILIO -> {
+                    for (MvcTestResult result : List.of(anonymous, asCaseworker, asAdmin)) {
+                        softly.assertThat(isLoginRedirect(result)).as(what + " is not sent to the login page").isFalse();
+                    }
+                }
+                case ERROR_PAGE -> {
+                    for (MvcTestResult result : List.of(anonymous, asCaseworker, asAdmin)) {
+                        softly.assertThat(isLoginRedirect(result)).as(what + " is not sent to the login page").isFalse();
+                        softly.assertThat(status(result)).as(what).isNotEqualTo(403);
+                    }
+                }
+            }
+            for (MvcTestResult result : List.of(anonymous, asCaseworker, asAdmin)) {
+                checkPage(softly, what, result);
+            }
+        }
+        softly.assertAll();
+    }
+
+    /** Without a token: 403 whoever asks, and not a row changed (Twilio's webhooks excepted). */
+    private void checkCsrf(SoftAssertions softly, String what, String method, String uri, Expectation expected) {
+        String before = databaseFingerprint();
+        MvcTestResult anonymous = perform(method, uri, expected.form(), null, false);
+        MvcTestResult asAdmin = perform(method, uri, expected.form(), as(admin), false);
+        if (expected.access() == Access.TWILIO) {
+            softly.assertThat(isLoginRedirect(anonymous)).as(what + " without a CSRF token").isFalse();
+            return;
+        }
+        softly.assertThat(status(anonymous)).as(what + " anonymous without a CSRF token").isEqualTo(403);
+        softly.assertThat(status(asAdmin)).as(what + " as an admin without a CSRF token").isEqualTo(403);
+        softly.assertThat(databaseFingerprint()).as(what + " without a CSRF token changes nothing").isEqualTo(before);
+    }
+
+    private void checkPage(SoftAssertions softly, String what, MvcTestResult result) {
+        softly.assertThat(result.getUnresolvedException()).as(what + ": no exception escapes").isNull();
+        MockHttpServletResponse response = result.getMvcResult().getResponse();
+        softly.assertThat(response.getHeader("Content-Security-Policy")).as(what + ": CSP")
+                .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        softly.assertThat(response.getHeader("X-Content-Type-Options")).as(what + ": nosniff").isEqualTo("nosniff");
+        softly.assertThat(response.getHeader("Referrer-Policy")).as(what + ": referrer policy").isEqualTo("same-origin");
+        String contentType = response.getContentType();
+        if (contentType != null && contentType.startsWith("text/html")) {
+            String html = new String(response.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            softly.assertThat(PageRules.breaches(html)).as(what + ": the page's HTML").isEmpty();
+        }
+    }
+
+    private MvcTestResult perform(String method, String uri, Map<String, String> form, StaffPrincipal who,
+            boolean withCsrfToken) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), uri);
+        if (method.equals("POST")) {
+            form.forEach(request::param);
+        }
+        if (who != null) {
+            request.with(user(who));
+        }
+        if (withCsrfToken) {
+            request.with(csrf());
+        }
+        return mvc.perform(request);
+    }
+
+    private static void expectAllowed(SoftAssertions softly, String what, MvcTestResult result) {
+        softly.assertThat(status(result)).as(what + " answers 200 or a redirect").isBetween(200, 399);
+        softly.assertThat(isLoginRedirect(result)).as(what + " is not sent to the login page").isFalse();
+    }
+
+    private static void expectLogin(SoftAssertions softly, String what, MvcTestResult result) {
+        softly.assertThat(isLoginRedirect(result)).as(what + " is sent to the login page (status %d)", status(result))
+                .isTrue();
+    }
+
+    private static int status(MvcTestResult result) {
+        return result.getMvcResult().getResponse().getStatus();
+    }
+
+    private static boolean isLoginRedirect(MvcTestResult result) {
+        String location = result.getMvcResult().getResponse().getRedirectedUrl();
+        return status(result) == 302 && location != null && location.matches("(https?://[^/]+)?/login");
+    }
+
+    /** Every route of every RequestMappingInfo handler mapping: the application's and the actuator's. */
+    private Collection<Route> routes() {
+        TreeSet<Route> routes = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                List<String> methods = info.getMethodsCondition().getMethods().stream().map(RequestMethod::name)
+                        .toList();
+                for (String pattern : info.getPatternValues()) {
+                    for (String method : methods.isEmpty() ? List.of("*") : methods) {
+                        routes.add(new Route(method, pattern));
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    /** The pattern with each {variable} replaced by the id of a sample record ({@link #samples}). */
+    private String sampleUri(String pattern) {
+        Matcher variables = Pattern.compile("\\{(\\w+)}").matcher(pattern);
+        StringBuilder uri = new StringBuilder();
+        while (variables.find()) {
+            String value = samples.get(variables.group(1));
+            assertThat(value).as("a sample value for {%s} in %s: add one to RoleMatrixTest.recreateSamples()",
+                    variables.group(1), pattern).isNotNull();
+            variables.appendReplacement(uri, value);
+        }
+        variables.appendTail(uri);
+        return uri.toString().replace("/**", "/liveness");
+    }
+
+    /** Empties the database and adds one of everything, named with stored-XSS payloads. */
+    private void recreateSamples() {
+        emptyEveryTable();
+        samples.clear();
+        admin = staff("matrixadmin", Attacks.IMG_ONERROR, "ADMIN");
+        caseworker = staff("matrixcasey", Attacks.SCRIPT, "CASEWORKER");
+        Staff other = staff("matrixother", Attacks.JAVASCRIPT_URL, "CASEWORKER");
+        configureTwilio();
+        fakeTwilio.acceptMessages("queued");
+        Client client = ClientFixture.create(clientService, as(caseworker), Attacks.SCRIPT, Attacks.IMG_ONERROR,
+                "404", "538-7319", true, true);
+        CaseRecord caseRecord = caseService.openCase(client.getId(), "16E-20010101", Attacks.IMG_ONERROR,
+                LocalDate.of(2016, 8, 1), null);
+        Long quickEntry = jdbc.queryForObject("insert into quick_entries (text, position, created_at, updated_at) "
+                + "values (?, 1, now(), now()) returning id", Long.class, Attacks.IMG_ONERROR + " {first_name}");
+        jdbc.update("insert into quick_entries (text, position, created_at, updated_at) values (?, 2, now(), now())",
+                Attacks.SCRIPT);
+        MvcTestResult sent = mvc.post().uri("/clients/{id}/texts", client.getId()).with(user(as(caseworker)))
+                .with(csrf()).param("caseId", String.valueOf(caseRecord.getId())).param("body", Attacks.SCRIPT)
+                .param("sendKey", UUID.randomUUID().toString()).exchange();
+        String messageUrl = sent.getMvcResult().getResponse().getRedirectedUrl();
+        assertThat(messageUrl).as("the sample text was sent").matches("/texts/\\d+");
+        samples.put("clientId", String.valueOf(client.getId()));
+        samples.put("caseId", String.valueOf(caseRecord.getId()));
+        samples.put("messageId", messageUrl.substring("/texts/".length()));
+        samples.put("id", String.valueOf(quickEntry));
+        samples.put("staffId", String.valueOf(other.getId()));
+    }
+
+    /**
+     * A staff account written straight into the table, to spare a BCrypt hash per account and route
+     * (requests here act as a principal; nobody logs in with a password).
+     */
+    private Staff staff(String username, String displayName, String role) {
+        Long id = jdbc.queryForObject("insert into staff (username, password_hash, display_name, role, enabled, "
+                + "created_at) values (?, 'not used', ?, ?, true, now()) returning id", Long.class, username,
+                displayName, role);
+        return staffService.findStaff(id);
+    }
+
+    /** Every row of every application table (sessions and login failures aside), as one digest. */
+    private String databaseFingerprint() {
+        List<String> tables = jdbc.queryForList("""
+                select table_name from information_schema.tables
+                where table_schema = current_schema() and table_type = 'BASE TABLE'
+                  and table_name not like 'spring_session%' and table_name not in ('flyway_schema_history')
+                order by table_name""", String.class);
+        StringBuilder digest = new StringBuilder();
+        for (String table : tables) {
+            digest.append(table).append('=').append(jdbc.queryForObject(
+                    "select coalesce(md5(string_agg(t::text, '|' order by t::text)), '-') from " + table + " t",
+                    String.class)).append(' ');
+        }
+        return digest.toString();
+    }
+
+    private static Expectation get(String pattern, Access access) {
+        return new Expectation("GET", pattern, access, Map.of());
+    }
+
+    private static Expectation any(String pattern, Access access) {
+        return new Expectation("*", pattern, access, Map.of());
+    }
+
+    private static Expectation post(String pattern, Access access, String... form) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < form.length; i += 2) {
+            params.put(form[i], form[i + 1]);
+        }
+        return new Expectation("POST", pattern, access, params);
+    }
+}
