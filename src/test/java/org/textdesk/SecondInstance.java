@@ -29,7 +29,12 @@ public final class SecondInstance {
     public static synchronized SecondInstance shared(DataSource mainDataSource, String encryptionKey,
             String twilioApiBaseUrl) {
         if (shared == null) {
-            HikariDataSource main = (HikariDataSource) mainDataSource;
+            HikariDataSource main;
+            try {
+                main = mainDataSource.unwrap(HikariDataSource.class);
+            } catch (java.sql.SQLException notHikari) {
+                throw new IllegalStateException("the tests' DataSource is not a Hikari pool", notHikari);
+            }
             URI database = URI.create(main.getJdbcUrl().substring("jdbc:".length()));
             TcpProxy proxy = new TcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
             String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getRawPath()

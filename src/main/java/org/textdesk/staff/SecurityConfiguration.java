@@ -1,5 +1,7 @@
 package org.textdesk.staff;
 
+import org.textdesk.system.SecurityHeaders;
+
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,11 +18,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    /** No inline scripts or styles anywhere: every script and stylesheet is a file under /js or /css. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-            + "base-uri 'none'; object-src 'none'";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUserDetailsService staffAccounts,
@@ -45,7 +42,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies(sessionCookie))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

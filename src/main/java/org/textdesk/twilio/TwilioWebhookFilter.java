@@ -1,5 +1,7 @@
 package org.textdesk.twilio;
 
+import org.textdesk.system.SecurityHeaders;
+
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -148,6 +150,7 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
             log.info("Twilio webhook {} refused with {}: {}", path, status.value(), why);
         }
         response.setStatus(status.value());
+        SecurityHeaders.applyTo(response);
         response.setContentLength(0);
     }
 

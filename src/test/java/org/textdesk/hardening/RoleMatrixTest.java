@@ -38,6 +38,9 @@ import org.textdesk.client.ClientFixture;
 import org.textdesk.client.ClientService;
 import org.textdesk.staff.Staff;
 import org.textdesk.staff.StaffPrincipal;
+import org.textdesk.texting.IncomingTexts;
+import org.textdesk.FakeTwilio;
+import org.textdesk.twilio.TwilioSetupFixture;
 
 /**
  * Every route of the running application (read from every RequestMappingInfoHandlerMapping, the
@@ -117,7 +120,16 @@ class RoleMatrixTest extends IntegrationTest {
             post("/clients/{clientId}/texts", Access.STAFF, "body", "Role matrix text, please ignore.",
                     "sendKey", "role-matrix-send-key"),
             get("/texts/{messageId}", Access.STAFF),
+            get("/texts/{messageId}/status", Access.STAFF),
             post("/texts/{messageId}/retry", Access.STAFF),
+            post("/texts/{messageId}/refresh-status", Access.STAFF),
+            get("/clients/{clientId}/texts", Access.STAFF),
+            get("/cases/{caseId}/texts", Access.STAFF),
+            get("/cases/{caseId}/texts.csv", Access.STAFF),
+            get("/cases/{caseId}/texts/print", Access.STAFF),
+            get("/incoming", Access.STAFF),
+            get("/incoming/{messageId}/attach", Access.STAFF),
+            post("/incoming/{messageId}/attach", Access.STAFF, "clientId", "{clientId}"),
 
             get("/admin/twilio", Access.ADMIN),
             post("/admin/twilio", Access.ADMIN),
@@ -149,6 +161,9 @@ class RoleMatrixTest extends IntegrationTest {
 
     @Autowired
     CaseService caseService;
+
+    @Autowired
+    IncomingTexts incomingTexts;
 
     /** The records of one check, named with stored-XSS payloads. */
     private Staff admin;
@@ -268,7 +283,7 @@ class RoleMatrixTest extends IntegrationTest {
             boolean withCsrfToken) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), uri);
         if (method.equals("POST")) {
-            form.forEach(request::param);
+            form.forEach((name, value) -> request.param(name, sampleUri(value)));
         }
         if (who != null) {
             request.with(user(who));
@@ -354,7 +369,12 @@ class RoleMatrixTest extends IntegrationTest {
         assertThat(messageUrl).as("the sample text was sent").matches("/texts/\\d+");
         samples.put("clientId", String.valueOf(client.getId()));
         samples.put("caseId", String.valueOf(caseRecord.getId()));
-        samples.put("messageId", messageUrl.substring("/texts/".length()));
+        assertThat(messageUrl).isNotBlank();
+        // The sample text is one from an unknown number, so the Incoming routes have theirs too.
+        incomingTexts.receive(FakeTwilio.newMessageSid(), "+17705550100", TwilioSetupFixture.TWILIO_NUMBER,
+                Attacks.SCRIPT + " " + Attacks.IMG_ONERROR, null);
+        samples.put("messageId", String.valueOf(jdbc.queryForObject(
+                "select id from text_messages where direction = 'INBOUND'", Long.class)));
         samples.put("id", String.valueOf(quickEntry));
         samples.put("staffId", String.valueOf(other.getId()));
     }
