@@ -2,21 +2,23 @@ package org.textdesk.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.textdesk.Generated.digits;
+import static org.textdesk.Generated.forAll;
+import static org.textdesk.Generated.inputs;
+import static org.textdesk.Generated.of;
+import static org.textdesk.Generated.oneOf;
+
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+import org.textdesk.Generated;
 import org.textdesk.system.FieldRuleException;
 
 /**
- * Cell number parsing over thousands of generated inputs (jqwik, fixed seeds): whatever is typed or
- * pasted, the answer is either a {@link FieldRuleException} beside one of the two boxes, or a valid
- * US cell number in E.164 form, +1 NXX NXX XXXX, whose parts agree with each other.
+ * Cell number parsing over thousands of generated inputs (fixed seeds): whatever is typed or pasted,
+ * the answer is either a {@link FieldRuleException} beside one of the two boxes, or a valid US cell
+ * number in E.164 form, +1 NXX NXX XXXX, whose parts agree with each other.
  */
 class CellNumberPropertiesTest {
 
@@ -25,83 +27,90 @@ class CellNumberPropertiesTest {
     /** +1, an area code and an exchange of the form NXX but not N11, and four digits. */
     private static final Pattern NANP_E164 = Pattern.compile("\\+1([2-9](?!11)[0-9]{2})([2-9](?!11)[0-9]{2})([0-9]{4})");
 
-    @Provide
-    Arbitrary<String> typed() {
-        Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(12);
-        Arbitrary<String> phoneText = Arbitraries.strings().withChars("0123456789 ()+-.").ofMaxLength(20);
-        Arbitrary<String> anything = Arbitraries.strings().all().ofMaxLength(20);
-        Arbitrary<String> otherDigits = Arbitraries.strings().withChars("0123456789\u0660\u0661\u0662\u0663\uFF10\uFF11"
-                + "\uFF12\uFF13\u00B9\u00B2\u00B3 -").ofMaxLength(14);
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, formattedNumbers()),
-                Tuple.of(3, digits),
-                Tuple.of(4, phoneText),
-                Tuple.of(2, anything),
-                Tuple.of(1, otherDigits),
-                Tuple.of(1, Arbitraries.of("", " ", "\t", "\n", "()", "+", "+1", "1", "000-0000", "404", "(404)")));
+    /** Anything typed into one box: formatted numbers, digits, phone punctuation, any text, other digits. */
+    static String typed(Random random) {
+        int roll = random.nextInt(16);
+        if (roll < 5) {
+            return formattedNumber(random);
+        }
+        if (roll < 8) {
+            return of(random, "0123456789", 1, 12);
+        }
+        if (roll < 12) {
+            return of(random, "0123456789 ()+-.", 0, 20);
+        }
+        if (roll < 14) {
+            return Generated.anyUnits(random, 20);
+        }
+        if (roll < 15) {
+            return of(random, "0123456789\u0660\u0661\u0662\u0663\uFF10\uFF11\uFF12\uFF13\u00B9\u00B2\u00B3 -", 0, 14);
+        }
+        return oneOf(random, "", " ", "\t", "\n", "()", "+", "+1", "1", "000-0000", "404", "(404)");
     }
 
     /** Ten digits as people write them: 404-538-7319, (404) 538.7319, +1 404 538 7319, 14045387319... */
-    private static Arbitrary<String> formattedNumbers() {
-        Arbitrary<String> three = Arbitraries.strings().numeric().ofLength(3);
-        Arbitrary<String> four = Arbitraries.strings().numeric().ofLength(4);
-        Arbitrary<String> separator = Arbitraries.of("", "-", " ", ".", ") ", "  ");
-        Arbitrary<String> prefix = Arbitraries.of("", "", "(", "+1 ", "1 ", "+1", "1-", "+1 (", "+2 ");
-        return Combinators.combine(prefix, three, separator, three, Arbitraries.of("-", "", " ", "."), four)
-                .as((p, area, s1, exchange, s2, line) -> p + area + s1 + exchange + s2 + line);
+    static String formattedNumber(Random random) {
+        return oneOf(random, "", "", "(", "+1 ", "1 ", "+1", "1-", "+1 (", "+2 ") + digits(random, 3)
+                + oneOf(random, "", "-", " ", ".", ") ", "  ") + digits(random, 3)
+                + oneOf(random, "-", "", " ", ".") + digits(random, 4);
     }
 
     /** What goes into the Number box alone: XXX-XXXX in its usual forms, or anything. */
-    @Provide
-    Arbitrary<String> typedNumbers() {
-        Arbitrary<String> seven = Combinators.combine(Arbitraries.strings().numeric().ofLength(3),
-                Arbitraries.of("-", "", " ", ".", " - "), Arbitraries.strings().numeric().ofLength(4))
-                .as((exchange, separator, line) -> exchange + separator + line);
-        return Arbitraries.frequencyOf(Tuple.of(3, seven), Tuple.of(2, typed()));
+    static String typedNumber(Random random) {
+        return random.nextInt(5) < 3
+                ? digits(random, 3) + oneOf(random, "-", "", " ", ".", " - ") + digits(random, 4)
+                : typed(random);
     }
 
-    @Provide
-    Arbitrary<String> typedAreaCodes() {
-        Arbitrary<String> three = Arbitraries.strings().numeric().ofLength(3)
-                .flatMap(code -> Arbitraries.of(code, "(" + code + ")", " " + code + " ", "( " + code + " )"));
-        return Arbitraries.frequencyOf(Tuple.of(3, three), Tuple.of(2, typed()), Tuple.of(1, Arbitraries.of("")));
-    }
-
-    @Property(tries = TRIES, seed = "7001")
-    void theTwoBoxesGiveAValidUsNumberOrAMessageBesideOneOfThem(@ForAll("typedAreaCodes") String areaCode,
-            @ForAll("typedNumbers") String number) {
-        CellNumber cell;
-        try {
-            cell = CellNumber.parse(areaCode, number);
-        } catch (FieldRuleException refused) {
-            assertRefusedPolitely(refused);
-            return;
+    static String typedAreaCode(Random random) {
+        int roll = random.nextInt(6);
+        if (roll < 3) {
+            String code = digits(random, 3);
+            return oneOf(random, code, "(" + code + ")", " " + code + " ", "( " + code + " )");
         }
-        assertValid(cell);
-        assertThat(CellNumber.parse(cell.areaCode(), cell.number())).isEqualTo(cell);
+        return roll < 5 ? typed(random) : "";
     }
 
-    @Property(tries = TRIES, seed = "7002")
-    void aWholeNumberInOnePieceGivesAValidUsNumberOrAMessage(@ForAll("typed") String typed) {
-        CellNumber cell;
-        try {
-            cell = CellNumber.parseAny(typed);
-        } catch (FieldRuleException refused) {
-            assertRefusedPolitely(refused);
-            return;
-        }
-        assertValid(cell);
-        assertThat(CellNumber.parse("", typed)).isEqualTo(cell);
-    }
-
-    @Property(tries = TRIES, seed = "7003")
-    void twiliosFromNumbersAreReadOrIgnoredNeverThrown(@ForAll("typed") String typed) {
-        String e164 = typed.startsWith("+") ? typed : "+1" + typed.replaceAll("[^0-9]", "");
-        CellNumber.fromE164(e164).ifPresent(cell -> {
+    @Test
+    void theTwoBoxesGiveAValidUsNumberOrAMessageBesideOneOfThem() {
+        forAll(inputs(7001, TRIES, random -> new String[] {typedAreaCode(random), typedNumber(random)}), boxes -> {
+            CellNumber cell;
+            try {
+                cell = CellNumber.parse(boxes[0], boxes[1]);
+            } catch (FieldRuleException refused) {
+                assertRefusedPolitely(refused);
+                return;
+            }
             assertValid(cell);
-            assertThat(cell.e164()).isEqualTo(e164.strip());
+            assertThat(CellNumber.parse(cell.areaCode(), cell.number())).isEqualTo(cell);
         });
-        CellNumber.fromE164(typed).ifPresent(CellNumberPropertiesTest::assertValid);
+    }
+
+    @Test
+    void aWholeNumberInOnePieceGivesAValidUsNumberOrAMessage() {
+        forAll(inputs(7002, TRIES, CellNumberPropertiesTest::typed), typed -> {
+            CellNumber cell;
+            try {
+                cell = CellNumber.parseAny(typed);
+            } catch (FieldRuleException refused) {
+                assertRefusedPolitely(refused);
+                return;
+            }
+            assertValid(cell);
+            assertThat(CellNumber.parse("", typed)).isEqualTo(cell);
+        });
+    }
+
+    @Test
+    void twiliosFromNumbersAreReadOrIgnoredNeverThrown() {
+        forAll(inputs(7003, TRIES, CellNumberPropertiesTest::typed), typed -> {
+            String e164 = typed.startsWith("+") ? typed : "+1" + typed.replaceAll("[^0-9]", "");
+            CellNumber.fromE164(e164).ifPresent(cell -> {
+                assertValid(cell);
+                assertThat(cell.e164()).isEqualTo(e164.strip());
+            });
+            CellNumber.fromE164(typed).ifPresent(CellNumberPropertiesTest::assertValid);
+        });
     }
 
     private static void assertRefusedPolitely(FieldRuleException refused) {

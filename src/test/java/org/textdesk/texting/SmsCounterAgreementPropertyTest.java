@@ -1,5 +1,10 @@
 package org.textdesk.texting;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.textdesk.Generated;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
@@ -10,12 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.assertj.core.api.SoftAssertions;
 import org.textdesk.Browsers;
 
@@ -29,21 +28,21 @@ class SmsCounterAgreementPropertyTest {
     private static BrowserContext browser;
     private static Page page;
 
-    @BeforeContainer
+    @BeforeAll
     static void loadTheCounterIntoChromium() {
         browser = Browsers.chromium().newContext();
         page = browser.newPage();
         page.addScriptTag(new Page.AddScriptTagOptions().setContent(counterScript()));
     }
 
-    @AfterContainer
+    @AfterAll
     static void closeChromium() {
         browser.close();
     }
 
-    @Property(tries = 1, seed = "9101")
-    void theBrowserAndTheServerMeasureAndCutEveryTextAlike(
-            @ForAll @Size(2000) List<@From(supplier = TypedTexts.class) String> texts) {
+    @Test
+    void theBrowserAndTheServerMeasureAndCutEveryTextAlike() {
+        List<String> texts = Generated.inputs(9101, 2000, TypedTexts::typedText);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> inBrowser = (List<Map<String, Object>>) page.evaluate("""
                 texts => texts.map(t => {
@@ -59,7 +58,7 @@ class SmsCounterAgreementPropertyTest {
             Map<String, Object> browser = inBrowser.get(i);
             SmsText server = SmsText.of(typed);
             SmsText serverCut = server.cutToOneSegment();
-            String which = "text " + i + " " + escaped(typed);
+            String which = "text " + i + " " + Generated.escaped(typed);
             softly.assertThat(browser.get("text")).as(which).isEqualTo(server.text());
             softly.assertThat(browser.get("encoding")).as(which).isEqualTo(server.encoding().name());
             softly.assertThat(number(browser.get("used"))).as(which).isEqualTo(server.used());
@@ -75,12 +74,6 @@ class SmsCounterAgreementPropertyTest {
 
     private static int number(Object value) {
         return ((Number) value).intValue();
-    }
-
-    private static String escaped(String text) {
-        StringBuilder escaped = new StringBuilder();
-        text.chars().forEach(c -> escaped.append(c < 0x20 || c > 0x7e ? String.format("\\u%04X", c) : String.valueOf((char) c)));
-        return escaped.toString();
     }
 
     private static String counterScript() {

@@ -2,27 +2,26 @@ package org.textdesk.texting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.textdesk.Generated.forAll;
+import static org.textdesk.Generated.inputs;
+
+import org.junit.jupiter.api.Test;
 
 /**
- * The one-SMS rule over thousands of generated texts (jqwik, fixed seeds so that every run tries the
- * same texts): the counts agree with the encoding, the cut always fits, is a beginning of the text and
+ * The one-SMS rule over thousands of generated texts (fixed seeds, so that every run tries the same
+ * texts): the counts agree with the encoding, the cut always fits, is a beginning of the text and
  * the longest one that fits, and replacing look-alikes twice changes nothing more.
  */
 class SmsTextPropertiesTest {
 
     private static final int TRIES = 2000;
 
-    @Provide
-    Arbitrary<String> anyText() {
-        return TypedTexts.anyText();
+    @Test
+    void fitsExactlyWhenTheCountIsWithinTheLimitOfItsEncoding() {
+        forAll(inputs(9001, TRIES, TypedTexts::anyText), typed -> fitsExactlyWhenTheCountIsWithinTheLimitOfItsEncoding(typed));
     }
 
-    @Property(tries = TRIES, seed = "9001")
-    void fitsExactlyWhenTheCountIsWithinTheLimitOfItsEncoding(@ForAll("anyText") String typed) {
+    private static void fitsExactlyWhenTheCountIsWithinTheLimitOfItsEncoding(String typed) {
         SmsText measured = SmsText.of(typed);
         assertThat(measured.text()).isEqualTo(SmsText.replaceLookAlikes(typed));
         assertThat(measured.fitsOneSegment()).isEqualTo(measured.used() <= measured.limit());
@@ -39,8 +38,12 @@ class SmsTextPropertiesTest {
         }
     }
 
-    @Property(tries = TRIES, seed = "9002")
-    void theCutFitsIsABeginningAndIsTheLongestThatFits(@ForAll("anyText") String typed) {
+    @Test
+    void theCutFitsIsABeginningAndIsTheLongestThatFits() {
+        forAll(inputs(9002, TRIES, TypedTexts::anyText), typed -> theCutFitsIsABeginningAndIsTheLongestThatFits(typed));
+    }
+
+    private static void theCutFitsIsABeginningAndIsTheLongestThatFits(String typed) {
         SmsText measured = SmsText.of(typed);
         SmsText cut = measured.cutToOneSegment();
         assertThat(cut.fitsOneSegment()).isTrue();
@@ -61,8 +64,12 @@ class SmsTextPropertiesTest {
         assertThat(SmsText.of(measured.text().substring(0, next)).fitsOneSegment()).isFalse();
     }
 
-    @Property(tries = TRIES, seed = "9003")
-    void replacingLookAlikesTwiceChangesNothingMore(@ForAll("anyText") String typed) {
+    @Test
+    void replacingLookAlikesTwiceChangesNothingMore() {
+        forAll(inputs(9003, TRIES, TypedTexts::anyText), typed -> replacingLookAlikesTwiceChangesNothingMore(typed));
+    }
+
+    private static void replacingLookAlikesTwiceChangesNothingMore(String typed) {
         String once = SmsText.replaceLookAlikes(typed);
         assertThat(SmsText.replaceLookAlikes(once)).isEqualTo(once);
         assertThat(SmsText.of(once)).isEqualTo(SmsText.of(typed));

@@ -1,16 +1,15 @@
 package org.textdesk.texting;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ArbitrarySupplier;
+import java.util.Random;
+import org.textdesk.Generated;
 
 /**
- * What people type or paste into Text Message, for property tests: GSM-7 text, its two-septet
+ * What people type or paste into Text Message, for property checks: GSM-7 text, its two-septet
  * extension characters, the typographic look-alikes SmsText replaces, emoji (surrogate pairs), other
  * scripts and symbols, control characters, and anything else Unicode holds. Lengths from 0 to 250
  * UTF-16 units, so that many texts sit around the limits of 70 and 160.
  */
-class TypedTexts implements ArbitrarySupplier<String> {
+final class TypedTexts {
 
     static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
@@ -22,42 +21,47 @@ class TypedTexts implements ArbitrarySupplier<String> {
     static final String[] EMOJI = {"\uD83D\uDE42", "\uD83D\uDC4D\uD83C\uDFFD", "\uD83C\uDDFA\uD83C\uDDF8", "\u2764\uFE0F",
         "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"};
 
+    private TypedTexts() {
+    }
+
     /** Whole code points only: no lone surrogate (no keyboard makes one, and a browser cannot pass it back). */
-    static Arbitrary<String> typedText() {
-        Arbitrary<String> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(40, Arbitraries.of(chars(GSM_BASIC))),
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(chars(GSM_EXTENSION))),
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(chars(LOOK_ALIKES))),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(chars(OTHER_SCRIPTS))),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(EMOJI)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
-                        .filter(codePoint -> !(codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE))
-                        .map(codePoint -> new String(Character.toChars(codePoint)))));
-        Arbitrary<String> mostlyGsm = piece.list().ofMaxSize(200).map(pieces -> String.join("", pieces));
-        Arbitrary<String> nearTheLimits = Arbitraries.of(chars(GSM_BASIC)).list().ofMinSize(150).ofMaxSize(170)
-                .map(pieces -> String.join("", pieces))
-                .flatMap(gsm -> Arbitraries.of("", "{", "€", "\u2019", "\u2026", "\uD83D\uDE42", "П")
-                        .flatMap(extra -> Arbitraries.integers().between(0, gsm.length())
-                                .map(at -> gsm.substring(0, at) + extra + gsm.substring(at))));
-        Arbitrary<String> shortUnicode = piece.list().ofMinSize(60).ofMaxSize(80).map(pieces -> String.join("", pieces))
-                .map(text -> "\u041f" + text);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, mostlyGsm),
-                net.jqwik.api.Tuple.of(3, nearTheLimits),
-                net.jqwik.api.Tuple.of(2, shortUnicode));
+    static String typedText(Random random) {
+        int kind = random.nextInt(11);
+        if (kind < 6) {
+            return pieces(random, random.nextInt(201));
+        }
+        if (kind < 9) {
+            String gsm = Generated.of(random, GSM_BASIC, 150, 170);
+            String extra = Generated.oneOf(random, "", "{", "€", "\u2019", "\u2026", "\uD83D\uDE42", "П");
+            int at = random.nextInt(gsm.length() + 1);
+            return gsm.substring(0, at) + extra + gsm.substring(at);
+        }
+        return "\u041f" + pieces(random, 60 + random.nextInt(21));
     }
 
-    /** Like {@link #typedText()}, plus strings of any UTF-16 units at all, lone surrogates included. */
-    static Arbitrary<String> anyText() {
-        return Arbitraries.oneOf(typedText(), Arbitraries.strings().all().ofMaxLength(250));
+    /** Like {@link #typedText}, plus strings of any UTF-16 units at all, lone surrogates included. */
+    static String anyText(Random random) {
+        return random.nextBoolean() ? typedText(random) : Generated.anyUnits(random, 250);
     }
 
-    @Override
-    public Arbitrary<String> get() {
-        return typedText();
-    }
-
-    static String[] chars(String text) {
-        return text.codePoints().mapToObj(codePoint -> new String(Character.toChars(codePoint))).toArray(String[]::new);
+    private static String pieces(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            int roll = random.nextInt(57);
+            if (roll < 40) {
+                text.append(Generated.of(random, GSM_BASIC, 1, 1));
+            } else if (roll < 46) {
+                text.append(Generated.of(random, GSM_EXTENSION, 1, 1));
+            } else if (roll < 52) {
+                text.append(Generated.of(random, LOOK_ALIKES, 1, 1));
+            } else if (roll < 54) {
+                text.append(Generated.of(random, OTHER_SCRIPTS, 1, 1));
+            } else if (roll < 56) {
+                text.append(EMOJI[random.nextInt(EMOJI.length)]);
+            } else {
+                text.append(Generated.anyCodePoint(random));
+            }
+        }
+        return text.toString();
     }
 }
