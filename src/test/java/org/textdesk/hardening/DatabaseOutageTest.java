@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.textdesk.HttpVisitor;
+import org.textdesk.TwilioWebhookRequests;
 import org.textdesk.IntegrationTest;
 import org.textdesk.SecondInstance;
 import org.textdesk.staff.Staff;
@@ -76,6 +77,34 @@ class DatabaseOutageTest extends IntegrationTest {
                 Map.of("firstName", "Dana", "lastName", "Outage", "cellAreaCode", "404", "cellNumber", "538-7399")));
         assertThat(retried.statusCode()).isEqualTo(302);
         assertThat(jdbc.queryForObject("select count(*) from clients", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void twilioWebhooksGetA5xxSoTwilioRetriesAndNothingIsHalfWritten() {
+        configureTwilio();
+        jdbc.update("insert into text_messages (direction, to_number, from_number, body, twilio_sid, status,"
+                + " status_rank, created_at, status_changed_at) values ('OUTBOUND', '+14045387319',"
+                + " '+14044764365', 'Outage text', 'SMoutage0001', 'queued', 0, now(), now())");
+        instance.database().cut();
+
+        HttpResponse<String> status = TwilioWebhookRequests.postHttp(instance.baseUrl(), "/twilio/status",
+                TwilioWebhookRequests.statusCallback("SMoutage0001", "delivered"));
+        HttpResponse<String> incoming = TwilioWebhookRequests.postHttp(instance.baseUrl(), "/twilio/sms",
+                TwilioWebhookRequests.incomingText("SMoutage0002", "+14045387319", "Hello during the outage"));
+        assertThat(status.statusCode()).isBetween(500, 599);
+        assertThat(incoming.statusCode()).isBetween(500, 599);
+
+        instance.database().restore();
+        assertThat(jdbc.queryForObject("select status from text_messages where twilio_sid = 'SMoutage0001'",
+                String.class)).isEqualTo("queued");
+        assertThat(jdbc.queryForObject("select count(*) from message_status_events", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from text_messages where direction = 'INBOUND'",
+                Integer.class)).isZero();
+        HttpResponse<String> retried = untilTheDatabaseIsBack(() -> TwilioWebhookRequests.postHttp(
+                instance.baseUrl(), "/twilio/status", TwilioWebhookRequests.statusCallback("SMoutage0001", "delivered")));
+        assertThat(retried.statusCode()).isBetween(200, 204);
+        assertThat(jdbc.queryForObject("select status from text_messages where twilio_sid = 'SMoutage0001'",
+                String.class)).isEqualTo("delivered");
     }
 
     /**
