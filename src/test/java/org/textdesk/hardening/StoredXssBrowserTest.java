@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.textdesk.FakeTwilio;
+import org.textdesk.texting.IncomingTexts;
+import org.textdesk.twilio.TwilioSetupFixture;
 import org.textdesk.BrowserTest;
 import org.textdesk.cases.CaseRecord;
 import org.textdesk.cases.CaseService;
@@ -38,6 +41,9 @@ class StoredXssBrowserTest extends BrowserTest {
 
     @Autowired
     CaseService caseService;
+
+    @Autowired
+    IncomingTexts incomingTexts;
 
     private final List<String> dialogs = new CopyOnWriteArrayList<>();
     private final List<String> policyViolations = new CopyOnWriteArrayList<>();
@@ -132,6 +138,28 @@ class StoredXssBrowserTest extends BrowserTest {
         for (int i = 0; i < messageIds.size(); i++) {
             open("/texts/" + messageIds.get(i));
             showsLiterally(Attacks.ALL.get(i) + " sent " + (i + 1));
+        }
+    }
+
+    @Test
+    void incomingBodiesTheTextsTimelineAndTheIncomingPageShowEverythingAsText() {
+        for (int i = 0; i < Attacks.ALL.size(); i++) {
+            incomingTexts.receive(FakeTwilio.newMessageSid(), i == 0 ? "+14045387319" : "+1770555010" + i,
+                    TwilioSetupFixture.TWILIO_NUMBER, Attacks.ALL.get(i) + " received " + i, null);
+        }
+        open("/incoming");
+        for (int i = 0; i < Attacks.ALL.size(); i++) {
+            showsLiterally(Attacks.ALL.get(i) + " received " + i);
+        }
+        open("/clients/" + client.getId() + "/texts");
+        showsLiterally(Attacks.ALL.get(0) + " received 0");
+        for (int i = 0; i < Attacks.ALL.size(); i++) {
+            showsLiterally(Attacks.ALL.get(i) + " sent " + (i + 1));
+        }
+        open("/cases/" + cases.get(0).getId() + "/texts");
+        open("/cases/" + cases.get(0).getId() + "/texts/print");
+        for (Long inbound : jdbc.queryForList("select id from text_messages where direction = 'INBOUND'", Long.class)) {
+            open("/texts/" + inbound);
         }
     }
 
