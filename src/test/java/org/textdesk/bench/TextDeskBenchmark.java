@@ -71,6 +71,11 @@ class TextDeskBenchmark {
     @Test
     @Order(1)
     void statusCallbacks() throws Exception {
+        if (!Boolean.getBoolean("bench.skipBefore")) {
+            statusCallbacksScenario("1a. Status callbacks, before: Twilio Setup read for every callback"
+                    + " (-Dtextdesk.twilio.setup-cache=0s)", "textdesk_bench", List.of("-Dtextdesk.twilio.setup-cache=0s"),
+                    false);
+        }
         statusCallbacksScenario("1. Status callbacks", "textdesk_bench", List.of(), true);
     }
 
@@ -79,7 +84,8 @@ class TextDeskBenchmark {
         int messages = Integer.getInteger("bench.status.messages", 5000);
         int threads = Integer.getInteger("bench.threads", 32);
         BenchDb.recreate(database);
-        try (BenchApp app = startApp("status" + (jvmOptions.isEmpty() ? "" : "-small-heap"), database, jvmOptions)) {
+        try (BenchApp app = startApp("status" + (jvmOptions.isEmpty() ? "" : "-" + jvmOptions.get(0).replaceAll("[^A-Za-z0-9]+", "")),
+                database, jvmOptions)) {
             configureTwilio(app);
             seedClient(database, "Status", "+14045550100", true, true);
             seedOutbound(database, "SMwarm", 500);
@@ -174,8 +180,8 @@ class TextDeskBenchmark {
                     insert into clients (first_name, last_name, cell_area_code, cell_number, cell_e164, safe,
                         okay_to_text, created_at, updated_at)
                     select 'In' || g, 'Incoming', '404', '2' || lpad((g / 10000)::text, 2, '0') || '-'
-                        || lpad((g % 10000)::text, 4, '0'), '+14042' || lpad((g / 10000)::text, 2, '0')
-                        || lpad((g % 10000)::text, 4, '0'), true, g <= %d or g > %d, now(), now()
+                        || lpad((g %% 10000)::text, 4, '0'), '+14042' || lpad((g / 10000)::text, 2, '0')
+                        || lpad((g %% 10000)::text, 4, '0'), true, g <= %d or g > %d, now(), now()
                     from generate_series(1, %d) g""".formatted(keywordClients, 2 * keywordClients,
                     3 * keywordClients));
             String url = app.baseUrl() + "/twilio/sms";
@@ -355,6 +361,110 @@ class TextDeskBenchmark {
             return answer.statusCode() == 302
                     && answer.headers().firstValue("Location").orElse("").matches(".*/texts/\\d+$");
         };
+    }
+
+    // ------------------------------------------------------------------ scenario 4: pages at scale
+
+    @Test
+    @Order(4)
+    void pagesAtScale() throws Exception {
+        int small = Integer.getInteger("bench.scale.small", 10_000);
+        int large = Integer.getInteger("bench.scale.messages", 2_000_000);
+        Map<String, Load.Result> atSmall = pagesAt("textdesk_bench_small", small);
+        Map<String, Load.Result> atLarge = pagesAt("textdesk_bench_scale", large);
+        List<String> notes = new ArrayList<>();
+        notes.add("growth ratio of p95 (" + large + " messages / " + small + " messages), target at most 1.5:");
+        for (String page : atLarge.keySet()) {
+            double ratio = atLarge.get(page).percentileMs(95) / atSmall.get(page).percentileMs(95);
+            notes.add(String.format(Locale.ROOT, "%s: p95 %.1f ms / %.1f ms = %.2f", page,
+                    atLarge.get(page).percentileMs(95), atSmall.get(page).percentileMs(95), ratio));
+        }
+        Load.report("4. Pages at scale: growth", List.of(), notes);
+        for (Load.Result result : atLarge.values()) {
+            assertThat(result.errors()).as("errors of " + result.name()).isZero();
+        }
+    }
+
+    /** Seeds {@code messages} texts (clients = messages / 20, two cases each, 3 status events per sent text) and times the pages. */
+    Map<String, Load.Result> pagesAt(String database, int messages) throws Exception {
+        int clients = Math.max(100, messages / 20);
+        BenchDb.recreate(database);
+        try (BenchApp app = startApp("pages-" + messages, database, List.of())) {
+            configureTwilio(app);
+            String hash = new BCryptPasswordEncoder().encode("caseworker-password");
+            long seedStart = System.nanoTime();
+            String loadBefore = Load.loadAverage();
+            BenchDb.execute(database, """
+                    insert into staff (username, password_hash, display_name, role, enabled, created_at)
+                    values ('reader', '%s', 'Reader', 'CASEWORKER', true, now())""".formatted(hash), """
+                    insert into clients (first_name, last_name, cell_area_code, cell_number, cell_e164, safe,
+                        okay_to_text, created_at, updated_at)
+                    select 'First' || g, 'Last' || (g %% 5000), '404', '5' || lpad(((g / 10000) %% 100)::text, 2, '0')
+                        || '-' || lpad((g %% 10000)::text, 4, '0'), '+14045' || lpad(((g / 10000) %% 100)::text, 2, '0')
+                        || lpad((g %% 10000)::text, 4, '0'), true, true, now(), now()
+                    from generate_series(1, %d) g""".formatted(clients), """
+                    insert into cases (case_number, client_id, title, opened_on)
+                    select 'B-' || g, (g - 1) %% %d + 1, 'Case ' || g, current_date - 400
+                    from generate_series(1, %d) g""".formatted(clients, 2 * clients));
+            int batch = 200_000;
+            for (int from = 1; from <= messages; from += batch) {
+                int to = Math.min(messages, from + batch - 1);
+                BenchDb.execute(database, """
+                        insert into text_messages (direction, client_id, case_id, to_number, from_number, body,
+                            twilio_sid, status, status_rank, sent_by, created_at, status_changed_at, read_at)
+                        select case when g %% 10 = 0 then 'INBOUND' else 'OUTBOUND' end, (g - 1) %% %1$d + 1,
+                            case when g %% 10 = 0 then null else (g - 1) %% %1$d + 1 end,
+                            '+14045550100', '%2$s', 'Seeded text number ' || g || ': your appointment is on Tuesday.',
+                            'SMscale' || lpad(g::text, 32, '0'),
+                            case when g %% 10 = 0 then 'received' else 'delivered' end, 3,
+                            case when g %% 10 = 0 then null else 1 end,
+                            now() - (%3$d - g) * interval '30 seconds', now() - (%3$d - g) * interval '30 seconds',
+                            case when g %% 10 = 0 and g < %3$d - 200 then now() else null end
+                        from generate_series(%4$d, %5$d) g""".formatted(clients, TWILIO_NUMBER, messages, from, to),
+                        """
+                        insert into client_texts (client_id, text_message_id, created_at)
+                        select client_id, id, created_at from text_messages where id between %d and %d"""
+                                .formatted(from, to), """
+                        insert into message_status_events (text_message_id, status, received_at)
+                        select m.id, s.status, m.created_at + s.n * interval '1 second'
+                        from text_messages m cross join (values (1, 'queued'), (2, 'sent'), (3, 'delivered')) s(n, status)
+                        where m.id between %d and %d and m.direction = 'OUTBOUND'
+                        union all select id, 'received', created_at from text_messages
+                        where id between %d and %d and direction = 'INBOUND'""".formatted(from, to, from, to));
+            }
+            BenchDb.execute(database, "analyze");
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            long events = BenchDb.queryLong(database, "select count(*) from message_status_events");
+            long client = clients / 2;
+            long message = BenchDb.queryLong(database,
+                    "select max(id) from text_messages where direction = 'OUTBOUND' and client_id = " + client);
+            WebSession reader = WebSession.loggedIn(app.baseUrl(), "reader", "caseworker-password");
+            Map<String, String> pages = new LinkedHashMap<>();
+            pages.put("client search", "/clients?q=Last123");
+            pages.put("client's Texts page", "/clients/" + client + "/texts");
+            pages.put("Message Status", "/texts/" + message + "/status");
+            pages.put("Incoming page", "/incoming");
+            Map<String, Load.Result> results = new LinkedHashMap<>();
+            String before = Load.loadAverage();
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                List<Load.Request> gets = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    gets.add(() -> reader.get(page.getValue()).statusCode() == 200);
+                }
+                Load.run("warm-up", 2, gets.subList(0, 50));
+                results.put(page.getKey(), Load.run(page.getKey() + " (" + page.getValue() + ")", 2,
+                        gets.subList(50, gets.size())));
+            }
+            Load.report("4. Pages at " + messages + " messages", List.copyOf(results.values()), List.of(
+                    "seeded in SQL (generate_series, batches of " + batch + ", indexes of the migrations in place, then"
+                            + " ANALYZE) in " + String.format(Locale.ROOT, "%.0f", seedSeconds) + " s: " + clients
+                            + " clients, " + 2 * clients + " cases, " + messages + " texts (10% incoming), " + events
+                            + " status events; load average before seeding " + loadBefore,
+                    "one caseworker session, 2 threads, 250 timed GETs per page after 50 warm-up GETs; load average"
+                            + " before/after pages: " + before + " / " + Load.loadAverage(),
+                    "check: every GET answered 200 (errors column)"));
+            return results;
+        }
     }
 
     // ------------------------------------------------------------------ scenario 5: startup, memory, small heap
