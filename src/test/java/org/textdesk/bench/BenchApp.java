@@ -56,6 +56,11 @@ final class BenchApp implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        if (Boolean.getBoolean("bench.jfr")) {
+            // a CPU profile of the app: jfr print --events jdk.ExecutionSample target/bench/<name>.jfr
+            command.add("-XX:StartFlightRecording=filename=" + Path.of("target", "bench", name + ".jfr").toAbsolutePath()
+                    + ",settings=profile");
+        }
         command.add("-jar");
         command.add(jar().toString());
         command.add("--server.port=" + port);
