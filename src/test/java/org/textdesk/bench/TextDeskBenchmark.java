@@ -72,9 +72,9 @@ class TextDeskBenchmark {
     @Order(1)
     void statusCallbacks() throws Exception {
         if (!Boolean.getBoolean("bench.skipBefore")) {
-            statusCallbacksScenario("1a. Status callbacks, before: Twilio Setup read for every callback"
-                    + " (-Dtextdesk.twilio.setup-cache=0s)", "textdesk_bench", List.of("-Dtextdesk.twilio.setup-cache=0s"),
-                    false);
+            statusCallbacksScenario("1a. Status callbacks, before the fixes: Twilio Setup read for every callback,"
+                    + " Spring Security filters observed", "textdesk_bench", List.of("-Dtextdesk.twilio.setup-cache=0s",
+                    "-Dmanagement.observations.enable.spring.security=true"), false);
         }
         statusCallbacksScenario("1. Status callbacks", "textdesk_bench", List.of(), true);
     }
@@ -84,7 +84,7 @@ class TextDeskBenchmark {
         int messages = Integer.getInteger("bench.status.messages", 5000);
         int threads = Integer.getInteger("bench.threads", 32);
         BenchDb.recreate(database);
-        try (BenchApp app = startApp("status" + (jvmOptions.isEmpty() ? "" : "-" + jvmOptions.get(0).replaceAll("[^A-Za-z0-9]+", "")),
+        try (BenchApp app = startApp("status" + (jvmOptions.isEmpty() ? "" : "-" + (jvmOptions.size() > 1 ? "before" : jvmOptions.get(0).replaceAll("[^A-Za-z0-9]+", ""))),
                 database, jvmOptions)) {
             configureTwilio(app);
             seedClient(database, "Status", "+14045550100", true, true);
