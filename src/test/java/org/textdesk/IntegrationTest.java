@@ -77,6 +77,8 @@ public abstract class IntegrationTest {
     static void twilioProperties(DynamicPropertyRegistry registry) {
         registry.add("textdesk.twilio.api-base-url", fakeTwilio::baseUrl);
         registry.add("textdesk.twilio.encryption-key", () -> TEST_ENCRYPTION_KEY);
+        // tests change twilio_settings with SQL and truncate it between tests: no cached setup
+        registry.add("textdesk.twilio.setup-cache", () -> "0s");
         registry.add("textdesk.reconciliation.enabled", () -> "${textdesk.test.reconciliation-enabled:false}");
     }
 

@@ -1,6 +1,7 @@
 package org.textdesk.twilio;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.staff.StaffService;
 import org.textdesk.system.FieldRuleException;
@@ -35,10 +38,17 @@ public class TwilioSetupService {
     private final StaffService staffService;
     private final Clock clock;
     private final ZoneId timeZone;
+    private final long cacheNanos;
+    /** The last setup read, for every webhook's signature check and every send; see {@link #currentSetup()}. */
+    private volatile CachedSetup cached;
+
+    private record CachedSetup(TwilioSetup setup, long readAtNanos) {
+    }
 
     TwilioSetupService(TwilioSettingsRepository repository, AuthTokenCipher cipher, TwilioGateway gateway,
             WebhookAddresses webhookAddresses, StaffService staffService, Clock clock,
-            @Value("${textdesk.time-zone}") ZoneId timeZone) {
+            @Value("${textdesk.time-zone}") ZoneId timeZone,
+            @Value("${textdesk.twilio.setup-cache:5s}") Duration cacheFor) {
         this.repository = repository;
         this.cipher = cipher;
         this.gateway = gateway;
@@ -46,14 +56,32 @@ public class TwilioSetupService {
         this.staffService = staffService;
         this.clock = clock;
         this.timeZone = timeZone;
+        this.cacheNanos = cacheFor.toNanos();
     }
 
     /**
      * The saved setup with the decrypted Auth Token, for sending and webhooks only (see {@link TwilioSetup}).
      * Not enabled and empty when nothing is saved; the token is null when it cannot be decrypted.
+     *
+     * <p>Read at most once per {@code textdesk.twilio.setup-cache} (default 5 s; 0 reads it every time) and
+     * forgotten when {@link #saveSetup} commits: every webhook and send needs it, and reading and decrypting it
+     * each time cost a database round trip per status callback (README "Performance"). A change written to the
+     * table behind TextDesk's back (SQL by hand, another instance) is seen within that time.
      */
-    @Transactional(readOnly = true)
     public TwilioSetup currentSetup() {
+        CachedSetup last = cached;
+        if (last != null && System.nanoTime() - last.readAtNanos() < cacheNanos) {
+            return last.setup();
+        }
+        long readAt = System.nanoTime();
+        TwilioSetup setup = readSetup();
+        if (cacheNanos > 0) {
+            cached = new CachedSetup(setup, readAt);
+        }
+        return setup;
+    }
+
+    private TwilioSetup readSetup() {
         return repository.findTheSettings().map(settings -> new TwilioSetup(settings.isEnabled(),
                 settings.getAccountSid(), readableToken(settings).orElse(null), settings.getStatusCallbackUrl(),
                 settings.getTwilioNumber(), settings.getTextResponse(), settings.getCallResponse()))
@@ -140,6 +168,7 @@ public class TwilioSetupService {
         } catch (ObjectOptimisticLockingFailureException | DataIntegrityViolationException savedMeanwhile) {
             throw SetupRefusedException.stale();
         }
+        forgetCachedSetup();
         log.info("Twilio Setup saved by {}: enabled={}, account {}, Auth Token {}",
                 changedBy == null ? "TextDesk" : changedBy.getUsername(), checked.enabled(), checked.accountSid(),
                 encryptedNewToken == null ? "kept" : "replaced");
@@ -171,6 +200,19 @@ public class TwilioSetupService {
             throw new FieldRuleException("authToken", "twilio.authToken.invalid");
         }
         return gateway.testConnection(accountSid, authToken);
+    }
+
+    /** Forgets the cached setup now and again when the current transaction commits (readers may re-read meanwhile). */
+    private void forgetCachedSetup() {
+        cached = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cached = null;
+                }
+            });
+        }
     }
 
     /** TEXTDESK_TWILIO_API_BASE_URL, named when Twilio cannot be reached. */

@@ -1,0 +1,160 @@
+package org.textdesk.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The packaged application (target/textdesk-*.jar) started as its own process, the way it runs in
+ * production: {@code java -jar} with the documented environment variables.
+ */
+final class BenchApp implements AutoCloseable {
+
+    static final String ADMIN_USERNAME = "benchadmin";
+    static final String ADMIN_PASSWORD = "bench-admin-password-1";
+    /** base64 of 32 bytes: the Auth Token's encryption key for the bench runs. */
+    static final String ENCRYPTION_KEY = Base64.getEncoder().encodeToString(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+        30, 31, 32});
+
+    private final Process process;
+    private final int port;
+    private final long readyMillis;
+    private final String name;
+
+    private BenchApp(String name, Process process, int port, long readyMillis) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.readyMillis = readyMillis;
+    }
+
+    /**
+     * Starts the jar on a free port.
+     *
+     * @param database    a PostgreSQL database name, or null for the embedded default (H2 under dataDir)
+     * @param twilioApi   TEXTDESK_TWILIO_API_BASE_URL
+     * @param jvmOptions  e.g. -Xmx256m
+     */
+    static BenchApp start(String name, String database, String twilioApi, Path dataDir, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        if (Boolean.getBoolean("bench.jfr")) {
+            // a CPU profile of the app: jfr print --events jdk.ExecutionSample target/bench/<name>.jfr
+            command.add("-XX:StartFlightRecording=filename=" + Path.of("target", "bench", name + ".jfr").toAbsolutePath()
+                    + ",settings=profile");
+        }
+        command.add("-jar");
+        command.add(jar().toString());
+        command.add("--server.port=" + port);
+        if (dataDir != null) {
+            command.add("--textdesk.data-dir=" + dataDir);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("TEXTDESK_"));
+        if (database != null) {
+            env.put("SPRING_DATASOURCE_URL", BenchDb.jdbcUrl(database));
+            env.put("SPRING_DATASOURCE_USERNAME", BenchDb.USER);
+            env.put("SPRING_DATASOURCE_PASSWORD", "");
+            env.put("TEXTDESK_ENCRYPTION_KEY", ENCRYPTION_KEY);
+        }
+        env.put("TEXTDESK_ADMIN_USERNAME", ADMIN_USERNAME);
+        env.put("TEXTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("TEXTDESK_TWILIO_API_BASE_URL", twilioApi);
+        env.put("TEXTDESK_PUBLIC_BASE_URL", "http://localhost:" + port);
+        env.put("TEXTDESK_RECONCILIATION_ENABLED", "false");
+        Path log = Path.of("target", "bench", "app-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        long started = System.nanoTime();
+        Process process = builder.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app stopped while starting; see " + log);
+            }
+            if (System.nanoTime() - started > Duration.ofMinutes(3).toNanos()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the app was not ready in 3 minutes; see " + log);
+            }
+            try {
+                HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(25);
+        }
+        long readyMillis = (System.nanoTime() - started) / 1_000_000;
+        return new BenchApp(name, process, port, readyMillis);
+    }
+
+    static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("textdesk-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no target/textdesk-*.jar: run the benchmarks with ./mvnw -Pbench verify"));
+        }
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    long readyMillis() {
+        return readyMillis;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Resident memory (VmRSS of /proc/PID/status) in MiB. */
+    long rssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ", port " + port + ")";
+    }
+}
