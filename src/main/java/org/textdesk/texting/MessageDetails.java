@@ -16,9 +16,9 @@ import java.util.Set;
 record MessageDetails(TextMessage message, Long clientId, String clientName, String toDisplay, String caseNumber,
         String sentByName, List<StatusEvent> history, List<IncomingText.LinkedClient> linkedClients) {
 
-    /** Failures where sending the same text again may work. */
+    /** Failures where sending the same text again may work, besides every HTTP 5xx answer. */
     private static final Set<String> RETRYABLE_ERRORS = Set.of(TwilioErrorCodes.NETWORK, TwilioErrorCodes.HTTP_429,
-            TwilioErrorCodes.NOT_FOUND, "20429", "HTTP-500", "HTTP-502", "HTTP-503", "HTTP-504");
+            TwilioErrorCodes.NOT_FOUND, "20429");
 
     record StatusEvent(String status, String errorCode, Instant time) {
     }

@@ -58,14 +58,6 @@ public final class MessageStatus {
         };
     }
 
-    public static boolean isKnown(String status) {
-        return switch (normalise(status)) {
-            case PENDING, UNKNOWN, NOT_SENT, RECEIVED, "accepted", "scheduled", "queued", "sending", "sent",
-                    "delivered", "undelivered", "failed", "canceled", "read" -> true;
-            default -> false;
-        };
-    }
-
     /**
      * How a status looks on screen besides its words: "ok" when the text reached the phone (or came
      * from it), "bad" when it did not or nobody knows, "muted" while it is on its way. Colour is never

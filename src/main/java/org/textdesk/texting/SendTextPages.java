@@ -2,6 +2,7 @@ package org.textdesk.texting;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,13 @@ class SendTextPages {
         quickEntryService.listQuickEntries().forEach(entry -> quickEntryChoices.add(
                 Choice.of(entry.id(), entry.text(), entry.filledWith(names))));
         return new SendTextPage(client, caseChoices, quickEntryChoices,
-                twilioSetupService.sendingBlockedReason().or(client::textingBlockedReason));
+                setupBlockedReason().or(client::textingBlockedReason));
+    }
+
+    /** Why Twilio Setup stops sending, read in full only when it does (the usual case reads it once). */
+    private Optional<String> setupBlockedReason() {
+        return twilioSetupService.currentSetup().canSend() ? Optional.empty()
+                : twilioSetupService.sendingBlockedReason();
     }
 
     private String words(String key) {

@@ -110,9 +110,9 @@ class SendTextService {
     private PreparedText prepare(long clientId, SendTextForm form, String sendKey, StaffPrincipal staff) {
         Client client = clientService.findClient(clientId);
         TwilioSetup setup = twilioSetupService.currentSetup();
-        twilioSetupService.sendingBlockedReason().ifPresent(reason -> {
-            throw FieldRuleException.ofForm(reason);
-        });
+        if (!setup.canSend()) {
+            throw FieldRuleException.ofForm(twilioSetupService.sendingBlockedReason().orElse("twilio.blocked.incomplete"));
+        }
         client.textingBlockedReason().ifPresent(reason -> {
             throw FieldRuleException.ofForm(reason);
         });

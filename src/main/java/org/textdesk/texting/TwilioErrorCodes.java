@@ -1,5 +1,7 @@
 package org.textdesk.texting;
 
+import org.textdesk.twilio.SendAttempt;
+
 /**
  * The error codes TextDesk stores on a text besides Twilio's own numeric codes: what happened when no
  * Twilio error code was given. Each has its words in messages.properties as texting.error.CODE.
@@ -7,9 +9,9 @@ package org.textdesk.texting;
 final class TwilioErrorCodes {
 
     /** Twilio could not be reached at all: the text was not sent. */
-    static final String NETWORK = "NETWORK";
+    static final String NETWORK = SendAttempt.NETWORK;
     /** The request went out but no answer came back in time: the text may or may not have been sent. */
-    static final String NO_ANSWER = "NO-ANSWER";
+    static final String NO_ANSWER = SendAttempt.NO_ANSWER;
     static final String HTTP_429 = "HTTP-429";
     /**
      * The answer to the send was lost and Twilio has no record of the text half an hour later (see

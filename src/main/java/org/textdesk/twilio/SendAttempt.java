@@ -12,6 +12,11 @@ package org.textdesk.twilio;
  */
 public record SendAttempt(Outcome outcome, String sid, String status, String errorCode) {
 
+    /** Twilio was never reached: the text was not sent. */
+    public static final String NETWORK = "NETWORK";
+    /** The request went out but no answer came back in time: the text may or may not have been sent. */
+    public static final String NO_ANSWER = "NO-ANSWER";
+
     public enum Outcome {
         ACCEPTED,
         REFUSED,
@@ -25,8 +30,8 @@ public record SendAttempt(Outcome outcome, String sid, String status, String err
 
     static SendAttempt from(TwilioFailure failure) {
         if (failure.networkFailure() != null) {
-            return failure.answerLost() ? new SendAttempt(Outcome.NO_ANSWER, null, null, "NO-ANSWER")
-                    : new SendAttempt(Outcome.NOT_REACHED, null, null, "NETWORK");
+            return failure.answerLost() ? new SendAttempt(Outcome.NO_ANSWER, null, null, NO_ANSWER)
+                    : new SendAttempt(Outcome.NOT_REACHED, null, null, NETWORK);
         }
         String code = failure.twilioErrorCode() != null ? String.valueOf(failure.twilioErrorCode())
                 : "HTTP-" + failure.httpStatus();
