@@ -4,6 +4,11 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class TwilioWebhookConfiguration {
@@ -17,5 +22,16 @@ class TwilioWebhookConfiguration {
         registration.addUrlPatterns("/twilio/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
+    }
+
+    /**
+     * Webhooks pass Spring Security's firewall but none of its filters: a machine has no session, login or
+     * CSRF token, the signature gate above has already decided, and it sets the security headers itself.
+     * The staff chain's dozen filters were a fifth of a status callback's time (README "Performance").
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain twilioWebhookSecurity() {
+        return new DefaultSecurityFilterChain(PathPatternRequestMatcher.withDefaults().matcher("/twilio/**"));
     }
 }

@@ -124,6 +124,7 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
         }
         request.setAttribute(VerifiedWebhook.ATTRIBUTE,
                 new VerifiedWebhook(params, setup.textResponse(), setup.callResponse()));
+        SecurityHeaders.applyTo(response);
         chain.doFilter(request, response);
     }
 

@@ -61,6 +61,11 @@ final class BenchApp implements AutoCloseable {
             command.add("-XX:StartFlightRecording=filename=" + Path.of("target", "bench", name + ".jfr").toAbsolutePath()
                     + ",settings=profile");
         }
+        // e.g. an async-profiler agent: -Dbench.app.jvmOptions=-agentpath:...=start,event=cpu,file=...
+        String extra = System.getProperty("bench.app.jvmOptions", "").replace("{name}", name);
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar().toString());
         command.add("--server.port=" + port);

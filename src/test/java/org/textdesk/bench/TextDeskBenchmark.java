@@ -45,8 +45,6 @@ class TextDeskBenchmark {
     static final String TEXT_RESPONSE = "Sorry. We do not respond to texts. Please call our office.";
     static final String[] STATUSES = {"queued", "sending", "sent", "delivered"};
 
-    static final HttpClient WEBHOOKS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     static final FakeTwilio FAKE = FakeTwilio.instance();
     static final List<String> STARTUPS = Collections.synchronizedList(new ArrayList<>());
 
@@ -88,14 +86,16 @@ class TextDeskBenchmark {
                 database, jvmOptions)) {
             configureTwilio(app);
             seedClient(database, "Status", "+14045550100", true, true);
-            seedOutbound(database, "SMwarm", 500);
+            seedOutbound(database, "SMwarm", 2500);
             seedOutbound(database, "SMbench", messages);
             String url = app.baseUrl() + "/twilio/status";
             String before = Load.loadAverage();
-            Load.Result warmup = Load.run("warm-up (500 x 4, not checked)", threads,
-                    shuffled(callbacks(url, "SMwarm", 500, 0), 1));
+            Load.Result warmup = Load.run("warm-up (2,500 x 4, not checked)", threads,
+                    shuffled(callbacks(url, "SMwarm", 2500, 0), 1));
             List<Load.Request> requests = shuffled(callbacks(url, "SMbench", messages, 10), 42);
+            CpuShare cpu = CpuShare.start(app.pid());
             Load.Result result = Load.run("status callbacks", threads, requests);
+            String cpuPerRequest = cpu.perRequest(requests.size());
             String after = Load.loadAverage();
             long rss = app.rssMiB();
 
@@ -116,6 +116,7 @@ class TextDeskBenchmark {
                     + " signed POST /twilio/status; " + threads + " concurrent senders; JVM options "
                     + (jvmOptions.isEmpty() ? "(defaults)" : String.join(" ", jvmOptions)));
             notes.add("load average before/after: " + before + " / " + after + "; app RSS after load " + rss + " MiB");
+            notes.add(cpuPerRequest);
             notes.add("check: events " + events + " (want " + 4L * messages + "), messages with exactly their 4 statuses "
                     + exactHistories + " (want " + messages + "), current status delivered/rank 3 " + exactCurrent
                     + " (want " + messages + ")");
@@ -149,7 +150,8 @@ class TextDeskBenchmark {
                 params.put("From", TWILIO_NUMBER);
                 params.put("To", "+14045550100");
                 params.put("ApiVersion", "2010-04-01");
-                Load.Request request = () -> signedPost(url, params).statusCode() == 200;
+                WebhookPoster.SignedPost post = WebhookPoster.sign(url, AUTH_TOKEN, params);
+                Load.Request request = () -> WebhookPoster.send(post).status() == 200;
                 requests.add(request);
                 if (random.nextInt(100) < repeatPercent) {
                     requests.add(request);
@@ -211,21 +213,24 @@ class TextDeskBenchmark {
                 params.put("NumMedia", "0");
                 params.put("NumSegments", "1");
                 params.put("ApiVersion", "2010-04-01");
+                WebhookPoster.SignedPost post = WebhookPoster.sign(url, AUTH_TOKEN, params);
                 requests.add(() -> {
-                    HttpResponse<String> answer = signedPost(url, params);
-                    boolean twimlOk = answer.headers().firstValue("Content-Type").orElse("").startsWith("text/xml")
+                    WebhookPoster.Answer answer = WebhookPoster.send(post);
+                    boolean twimlOk = answer.contentType().startsWith("text/xml")
                             && (keyword ? !answer.body().contains("<Message")
                                     : answer.body().contains("<Message>" + TEXT_RESPONSE + "</Message>"));
-                    if (answer.statusCode() == 200 && !twimlOk && keyword) {
+                    if (answer.status() == 200 && !twimlOk && keyword) {
                         System.out.println("  unexpected TwiML: " + answer.body());
                     }
-                    return answer.statusCode() == 200 && twimlOk;
+                    return answer.status() == 200 && twimlOk;
                 });
             }
             Collections.shuffle(requests, new Random(5));
             String before = Load.loadAverage();
             Load.Result warmup = Load.run("warm-up (first 1,000, checked too)", threads, requests.subList(0, 1000));
+            CpuShare cpu = CpuShare.start(app.pid());
             Load.Result result = Load.run("incoming texts", threads, requests.subList(1000, requests.size()));
+            String cpuPerRequest = cpu.perRequest(result.requests());
             String after = Load.loadAverage();
 
             long inbound = BenchDb.queryLong(database,
@@ -241,7 +246,7 @@ class TextDeskBenchmark {
                     total + " signed POST /twilio/sms (" + 2 * keywordClients + " keywords: STOP/stop./START/Start!,"
                             + " each from its own client, which it changes), " + threads + " concurrent senders;"
                             + " every answer checked: text/xml, empty <Response/> for keywords, the Text Response otherwise",
-                    "load average before/after: " + before + " / " + after,
+                    "load average before/after: " + before + " / " + after, cpuPerRequest,
                     "check: incoming texts stored " + inbound + " (want " + total + "), client links " + links
                             + " (want " + total + "), clients unticked " + stopped + " (want " + keywordClients
                             + "), KEYWORD consent events " + keywordEvents + " (want " + 2 * keywordClients + ")"));
@@ -545,14 +550,6 @@ class TextDeskBenchmark {
                 from generate_series(1, %d) g""".formatted(TWILIO_NUMBER, prefix, count));
     }
 
-    static HttpResponse<String> signedPost(String url, Map<String, String> params)
-            throws IOException, InterruptedException {
-        return WEBHOOKS.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignatures.sign(AUTH_TOKEN, url, params))
-                .POST(HttpRequest.BodyPublishers.ofString(WebSession.encode(params))).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     static List<Load.Request> shuffled(List<Load.Request> requests, long seed) {
         List<Load.Request> copy = new ArrayList<>(requests);
@@ -579,20 +576,22 @@ class TextDeskBenchmark {
     record Pgbench(double tps, String output, String command) {
 
         static Pgbench statusTransaction(String database, int messages, int clients, int seconds) throws Exception {
-            long firstId = BenchDb.queryLong(database, "select min(id) from text_messages where twilio_sid like 'SMbench%'");
             Path script = Path.of("target", "bench", "status-callback.sql").toAbsolutePath();
             Files.writeString(script, """
                     \\set n random(1, %d)
                     \\set s random(1, 1000000000)
                     \\set r random(0, 4)
-                    BEGIN;
-                    SELECT id, client_id FROM text_messages WHERE twilio_sid = 'SMbench' || lpad(:n::text, 32, '0');
-                    INSERT INTO message_status_events (text_message_id, status, error_code, reported_at, received_at)
-                        VALUES (:n + %d, 'pgbench-' || :s, NULL, NULL, now()) ON CONFLICT DO NOTHING;
-                    UPDATE text_messages SET status = 'pgbench', status_rank = :r, error_code = coalesce(NULL, error_code),
-                        status_changed_at = now() WHERE id = :n + %d AND status_rank < :r;
-                    END;
-                    """.formatted(messages, firstId - 1, firstId - 1));
+                    WITH message AS (SELECT id, client_id FROM text_messages
+                            WHERE twilio_sid = 'SMbench' || lpad(:n::text, 32, '0')),
+                        event AS (INSERT INTO message_status_events (text_message_id, status, error_code, reported_at,
+                                received_at)
+                            SELECT id, 'pgbench-' || :s, NULL, NULL, now() FROM message ON CONFLICT DO NOTHING
+                            RETURNING text_message_id),
+                        moved AS (UPDATE text_messages t SET status = 'pgbench', status_rank = :r,
+                                error_code = coalesce(NULL, t.error_code), status_changed_at = now()
+                            FROM event WHERE t.id = event.text_message_id AND t.status_rank < :r RETURNING t.id)
+                    SELECT message.id, message.client_id, exists (SELECT 1 FROM event) FROM message;
+                    """.formatted(messages));
             String pgbench = System.getProperty("bench.pgbench", "pgbench");
             List<String> command = List.of(pgbench, "-n", "-M", "prepared", "-c", String.valueOf(clients), "-j", "2",
                     "-T", String.valueOf(seconds), "-f", script.toString(), "-h", BenchDb.HOST, "-p", BenchDb.PORT,
@@ -614,8 +613,8 @@ class TextDeskBenchmark {
 
         String describe() {
             Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
-            return String.format(Locale.ROOT, "pgbench, same SQL transaction (select by SID, insert ... on conflict do"
-                    + " nothing, conditional update), -c 32 -j 2 -T 15 -M prepared: %.0f tps, latency average %s ms"
+            return String.format(Locale.ROOT, "pgbench, the app's SQL statement (select by SID, insert ... on conflict"
+                    + " do nothing, conditional update, in one statement), -c 32 -j 2 -T 15 -M prepared: %.0f tps, latency average %s ms"
                     + " (load average after %s)", tps, latency.find() ? latency.group(1) : "?", Load.loadAverage());
         }
     }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.textdesk.TextDeskApplication;
+import org.textdesk.texting.StatusReports;
 
 /**
  * The one test allowed on H2: {@code ./mvnw spring-boot:run} with no database configured boots on the
@@ -115,6 +117,21 @@ class EmbeddedDefaultSmokeTest {
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts")).contains("3 works. See you then.");
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts.csv")).contains("3 works. See you then.");
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts/print")).contains("queued", "delivered");
+
+            // Status reports take the transactional path on H2 (PostgreSQL's one statement is PostgreSQL's own).
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            StatusReports statusReports = app.getBean(StatusReports.class);
+            String sid = jdbc.queryForObject("select max(twilio_sid) from text_messages where direction = 'OUTBOUND'",
+                    String.class);
+            long eventsBefore = jdbc.queryForObject("select count(*) from message_status_events", Long.class);
+            assertThat(statusReports.recordStatusReport(sid, "carrier-held", null, null))
+                    .isEqualTo(StatusReports.Outcome.RECORDED);
+            assertThat(statusReports.recordStatusReport(sid, "carrier-held", null, null))
+                    .isEqualTo(StatusReports.Outcome.REPEATED);
+            assertThat(statusReports.recordStatusReport("SM" + "0".repeat(32), "delivered", null, null))
+                    .isEqualTo(StatusReports.Outcome.UNKNOWN_MESSAGE);
+            assertThat(jdbc.queryForObject("select count(*) from message_status_events", Long.class))
+                    .isEqualTo(eventsBefore + 1);
         }
     }
 

@@ -68,6 +68,20 @@ class StatusCallbackTest extends IntegrationTest {
     }
 
     @Test
+    void theAnswerOverHttpCarriesTheSecurityHeadersAndNoSession() {
+        long text = text("SM00000000000000000000000000000009");
+        HttpResponse<String> answer = TwilioWebhookRequests.postHttp(baseUrl(), PATH,
+                TwilioWebhookRequests.statusCallback("SM00000000000000000000000000000009", "sent"));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEmpty();
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(answer.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(answer.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(answer.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(current(text)).isEqualTo("sent");
+    }
+
+    @Test
     void aLateSentAfterDeliveredIsKeptInTheHistoryButTheStatusStaysDelivered() {
         long text = text("SM00000000000000000000000000000002");
         callback("SM00000000000000000000000000000002", "delivered");
