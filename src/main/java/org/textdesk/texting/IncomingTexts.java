@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.textdesk.client.CellNumber;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
+import org.textdesk.system.DatabaseProduct;
 
 /**
  * Texts that come in to the Twilio number. Each is stored once per Twilio MessageSid (Twilio may post
@@ -37,19 +39,24 @@ public class IncomingTexts {
     private final ClientService clientService;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final IncomingTextRows rows;
+    private final boolean oneStatement;
 
     IncomingTexts(TextMessageRepository messages, ClientTextLinks clientTextLinks, ClientService clientService,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, IncomingTextRows rows, DatabaseProduct database) {
         this.messages = messages;
         this.clientTextLinks = clientTextLinks;
         this.clientService = clientService;
         this.transaction = transaction;
         this.clock = clock;
+        this.rows = rows;
+        this.oneStatement = database.isPostgres();
     }
 
     /**
-     * Receives one incoming text, in one short transaction. A MessageSid seen before stores and changes
-     * nothing and gets the same reply.
+     * Receives one incoming text: on PostgreSQL an ordinary text in one statement ({@link IncomingTextRows}),
+     * a keyword (which changes clients) and every text on H2 in one short transaction. A MessageSid seen
+     * before stores and changes nothing and gets the same reply.
      *
      * @param from       the sender, E.164
      * @param to         the Twilio number, E.164
@@ -58,6 +65,14 @@ public class IncomingTexts {
      */
     public Reply receive(String sid, String from, String to, String body, String optOutType) {
         Optional<Keyword> keyword = Keyword.of(body, optOutType);
+        if (oneStatement && keyword.isEmpty()) {
+            String clientCell = CellNumber.fromE164(from).map(CellNumber::e164).orElse(null);
+            rows.storeLinked(sid, from, to, kept(sid, body), clientCell, clock.instant()).ifPresentOrElse(
+                    stored -> log.info("Incoming text {} from {} stored as text {} for {} client(s)", sid, masked(from),
+                            stored.messageId(), stored.clients()),
+                    () -> log.info("Incoming text {} was received before; nothing changed", sid));
+            return Reply.TEXT_RESPONSE;
+        }
         try {
             transaction.executeWithoutResult(status -> store(sid, from, to, body, keyword));
         } catch (DataIntegrityViolationException sameTextPostedTwiceAtOnce) {

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.textdesk.client.ClientService;
+import org.textdesk.system.DatabaseProduct;
 
 /**
  * What Twilio reports about a text's status, from a status callback or from asking Twilio
@@ -39,12 +39,12 @@ public class StatusReports {
     private final boolean oneStatement;
 
     StatusReports(JdbcTemplate jdbc, StatusHistory statusHistory, ClientService clientService,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, DatabaseProduct database) {
         this.jdbc = jdbc;
         this.statusHistory = statusHistory;
         this.clientService = clientService;
         this.transaction = new TransactionTemplate(transactions);
-        this.oneStatement = isPostgres(jdbc);
+        this.oneStatement = database.isPostgres();
     }
 
     /**
@@ -89,12 +89,6 @@ public class StatusReports {
             clientService.withdrawConsentAfterTwilioError(clientId, SendTextService.TWILIO_STOPPED_CODE);
         }
         return recorded;
-    }
-
-    private static boolean isPostgres(JdbcTemplate jdbc) {
-        String product = jdbc.execute((ConnectionCallback<String>) connection ->
-                connection.getMetaData().getDatabaseProductName());
-        return "PostgreSQL".equals(product);
     }
 
     private record MessageRef(long id, Long clientId) {

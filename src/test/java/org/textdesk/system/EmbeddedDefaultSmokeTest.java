@@ -23,6 +23,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.textdesk.TextDeskApplication;
+import org.textdesk.texting.IncomingTexts;
 import org.textdesk.texting.StatusReports;
 
 /**
@@ -132,6 +133,16 @@ class EmbeddedDefaultSmokeTest {
                     .isEqualTo(StatusReports.Outcome.UNKNOWN_MESSAGE);
             assertThat(jdbc.queryForObject("select count(*) from message_status_events", Long.class))
                     .isEqualTo(eventsBefore + 1);
+            // Incoming texts too: stored once and linked to the client with the number.
+            IncomingTexts incomingTexts = app.getBean(IncomingTexts.class);
+            String incomingSid = "SM" + "f".repeat(32);
+            for (int post = 0; post < 2; post++) {
+                assertThat(incomingTexts.receive(incomingSid, "+14045387319", "+14044764365", "Smoke test text", null))
+                        .isEqualTo(IncomingTexts.Reply.TEXT_RESPONSE);
+            }
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from client_texts ct join text_messages m on m.id = ct.text_message_id
+                    where m.twilio_sid = ?""", Long.class, incomingSid)).isEqualTo(1);
         }
     }
 
