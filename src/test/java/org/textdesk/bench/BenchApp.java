@@ -49,6 +49,12 @@ final class BenchApp implements AutoCloseable {
      */
     static BenchApp start(String name, String database, String twilioApi, Path dataDir, List<String> jvmOptions)
             throws IOException, InterruptedException {
+        return start(name, database, twilioApi, dataDir, jvmOptions, jar());
+    }
+
+    /** As {@link #start(String, String, String, Path, List)}, from another jar (the extracted one of {@link #withCds}). */
+    static BenchApp start(String name, String database, String twilioApi, Path dataDir, List<String> jvmOptions,
+            Path jar) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -67,7 +73,7 @@ final class BenchApp implements AutoCloseable {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.add("-jar");
-        command.add(jar().toString());
+        command.add(jar.toString());
         command.add("--server.port=" + port);
         if (dataDir != null) {
             command.add("--textdesk.data-dir=" + dataDir);
@@ -114,6 +120,42 @@ final class BenchApp implements AutoCloseable {
         }
         long readyMillis = (System.nanoTime() - started) / 1_000_000;
         return new BenchApp(name, process, port, readyMillis);
+    }
+
+    /**
+     * The packaged app as Spring Boot recommends running it for a quick start: extracted
+     * ({@code java -Djarmode=tools -jar app.jar extract}) and with a class data sharing archive written by one
+     * training start that stops after the context refreshed ({@code -XX:ArchiveClassesAtExit},
+     * {@code -Dspring.context.exit=onRefresh}), so the JVM maps the classes instead of loading them.
+     *
+     * @return the extracted jar and the JVM option that uses the archive
+     */
+    static Cds withCds() throws IOException, InterruptedException {
+        Path dir = Path.of("target", "bench", "cds").toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path jar = jar().toAbsolutePath();
+        run(List.of(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force", "--destination",
+                dir.toString()), dir.resolveSibling("cds-extract.log"));
+        Path extracted = dir.resolve(jar.getFileName());
+        Path archive = dir.resolve("textdesk.jsa");
+        Path trainingData = Files.createTempDirectory("textdesk-cds-training");
+        run(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+                extracted.toString(), "--server.port=0", "--textdesk.data-dir=" + trainingData),
+                dir.resolveSibling("cds-training.log"));
+        return new Cds(extracted, "-XX:SharedArchiveFile=" + archive);
+    }
+
+    /** An extracted jar and the option that maps its class data sharing archive. */
+    record Cds(Path jar, String jvmOption) {
+    }
+
+    private static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("TEXTDESK_"));
+        int exit = builder.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + "; see " + log);
+        }
     }
 
     static Path jar() throws IOException {

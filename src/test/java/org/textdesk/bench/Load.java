@@ -98,6 +98,53 @@ final class Load {
         return new Result(name, threads, counted.length, seconds, counted, errors.get());
     }
 
+    /**
+     * Open loop: request i starts at {@code i / perSecond} seconds (a schedule, as people arrive, not as fast as
+     * the app answers), on a pool of {@code threads}; each latency counts from the scheduled start, so time
+     * spent waiting behind a slow answer is measured too (no coordinated omission).
+     */
+    static Result runAtRate(String name, int threads, List<Request> requests, double perSecond)
+            throws InterruptedException {
+        long[] nanos = new long[requests.size()];
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime() + 50_000_000L;
+        for (int i = 0; i < requests.size(); i++) {
+            int index = i;
+            Request request = requests.get(i);
+            long scheduled = start + (long) (i * 1e9 / perSecond);
+            pool.submit(() -> {
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                Boolean ok;
+                try {
+                    ok = request.call();
+                } catch (Exception e) {
+                    ok = false;
+                    System.out.println("  error in " + name + ": " + e);
+                }
+                nanos[index] = ok == null ? -1 : System.nanoTime() - scheduled;
+                if (ok != null && !ok) {
+                    errors.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(name + " did not finish in 30 minutes");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] counted = Arrays.stream(nanos).filter(n -> n >= 0).sorted().toArray();
+        return new Result(name, threads, counted.length, seconds, counted, errors.get());
+    }
+
     /** Prints (and appends to target/bench/results.md) a titled table of these results and notes. */
     static void report(String title, List<Result> results, List<String> notes) {
         StringBuilder out = new StringBuilder();

@@ -278,7 +278,9 @@ class TextDeskBenchmark {
     void sending() throws Exception {
         String database = "textdesk_bench";
         int caseworkers = 20;
-        int fastSends = Integer.getInteger("bench.sends", 1000);
+        int fastSends = Integer.getInteger("bench.sends", 900);
+        double sendsPerSecond = Double.parseDouble(System.getProperty("bench.sendRate", "10"));
+        double readsPerSecond = Double.parseDouble(System.getProperty("bench.readRate", "20"));
         int slowSendsEach = 5;
         BenchDb.recreate(database);
         try (BenchApp app = startApp("sending", database, List.of())) {
@@ -310,8 +312,13 @@ class TextDeskBenchmark {
             }
             String before = Load.loadAverage();
             Load.Result warmup = Load.run("warm-up sends (200)", caseworkers, sends.subList(0, 200));
-            Load.Result fast = Load.run("Send Message, fake answers at once", caseworkers,
-                    sends.subList(200, sends.size()));
+            CpuShare cpu = CpuShare.start(app.pid());
+            Load.Result capacity = Load.run("Send Message, fake answers at once, back to back (capacity)",
+                    caseworkers, sends.subList(200, 600));
+            String cpuPerSend = cpu.perRequest(capacity.requests());
+            Load.Result fast = Load.runAtRate(String.format(Locale.ROOT,
+                    "Send Message, fake answers at once, %.0f sends/s (open loop)", sendsPerSecond), caseworkers,
+                    sends.subList(600, sends.size()), sendsPerSecond);
             String afterFast = Load.loadAverage();
 
             // slow fake: 2 s per send while 20 caseworkers send; 4 others read pages meanwhile
@@ -345,7 +352,9 @@ class TextDeskBenchmark {
             for (Load.Request read : reads) {
                 timedReads.add(() -> sender.isAlive() ? read.call() : null);
             }
-            Load.Result pages = Load.run("client record + Texts page during slow sends", 4, timedReads);
+            Load.Result pages = Load.runAtRate(String.format(Locale.ROOT,
+                    "client record + Texts page during slow sends, %.0f pages/s (open loop)", readsPerSecond), 8,
+                    timedReads, readsPerSecond);
             sender.join();
             String after = Load.loadAverage();
 
@@ -356,15 +365,19 @@ class TextDeskBenchmark {
                     "select count(*) from text_messages where direction = 'OUTBOUND' and twilio_sid is null");
             int fakeCalls = FAKE.requests("POST", FakeTwilio.MESSAGES_PATH).size();
             int total = fastSends + caseworkers * slowSendsEach;
-            Load.report("3. Sending", List.of(warmup, fast, slow.get(), pages), List.of(
+            Load.report("3. Sending", List.of(warmup, capacity, fast, slow.get(), pages), List.of(
                     caseworkers + " caseworkers logged in (own sessions and CSRF tokens), a new send key per Send"
-                            + " Message; the Twilio fake (JDK HttpServer) answers 201 at once, then after 2 s;"
-                            + " 4 more caseworkers read client records and Texts pages while the slow sends run"
-                            + " (reads counted only while sends last)",
+                            + " Message; the Twilio fake (JDK HttpServer, in the load generator's JVM) answers 201 at"
+                            + " once, then after 2 s; back to back = each of the 20 sends again as soon as answered"
+                            + " (the most the app can do); open loop = sends start on a schedule whatever the answers,"
+                            + " latency counted from the scheduled start; 4 more caseworkers open client records and"
+                            + " Texts pages on a schedule while the slow sends run (reads counted only while sends last)",
+                    cpuPerSend + " (back to back; the load generator includes the Twilio fake)",
                     "load average before/after fast: " + before + " / " + afterFast + "; after slow: " + after,
                     "check: texts sent with a SID " + sent + " (want " + total + "), texts without SID " + notSent
                             + " (want 0), sends the fake received " + fakeCalls + " (want " + total + ")"));
-            assertThat(warmup.errors() + fast.errors() + slow.get().errors() + pages.errors()).as("errors").isZero();
+            assertThat(warmup.errors() + capacity.errors() + fast.errors() + slow.get().errors() + pages.errors())
+                    .as("errors").isZero();
             assertThat(sent).isEqualTo(total);
             assertThat(fakeCalls).isEqualTo(total);
         }
@@ -502,6 +515,19 @@ class TextDeskBenchmark {
                 // startup figures recorded by startApp
             }
         }
+        BenchApp.Cds cds = BenchApp.withCds();
+        Path cdsDataDir = Files.createTempDirectory("textdesk-bench-h2-cds");
+        for (int run = 1; run <= 2; run++) {
+            try (BenchApp embedded = startApp("embedded-cds-" + run, null, List.of(cds.jvmOption()), cdsDataDir,
+                    cds.jar())) {
+                // the second start reuses the H2 file the first one created and seeded
+            }
+        }
+        BenchDb.recreate("textdesk_bench");
+        try (BenchApp postgres = startApp("postgres-cds", "textdesk_bench", List.of(cds.jvmOption()), null,
+                cds.jar())) {
+            // startup figures recorded by startApp
+        }
         statusCallbacksScenario("5. Status callbacks with -Xmx256m", "textdesk_bench", List.of("-Xmx256m"), false);
     }
 
@@ -512,8 +538,13 @@ class TextDeskBenchmark {
     }
 
     static BenchApp startApp(String name, String database, List<String> jvmOptions, Path dataDir) throws Exception {
+        return startApp(name, database, jvmOptions, dataDir, BenchApp.jar());
+    }
+
+    static BenchApp startApp(String name, String database, List<String> jvmOptions, Path dataDir, Path jar)
+            throws Exception {
         String load = Load.loadAverage();
-        BenchApp app = BenchApp.start(name, database, FAKE.baseUrl(), dataDir, jvmOptions);
+        BenchApp app = BenchApp.start(name, database, FAKE.baseUrl(), dataDir, jvmOptions, jar);
         STARTUPS.add(String.format(Locale.ROOT, "%s: %s, ready (health UP) in %d ms, RSS at ready %d MiB, JVM options %s,"
                 + " load average before start %s", name, database == null ? "embedded default (H2)" : "PostgreSQL",
                 app.readyMillis(), app.rssMiB(), jvmOptions.isEmpty() ? "(defaults)" : String.join(" ", jvmOptions),
