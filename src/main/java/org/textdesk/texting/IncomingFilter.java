@@ -4,7 +4,10 @@ package org.textdesk.texting;
 enum IncomingFilter {
     ALL(""),
     UNREAD(" and m.read_at is null"),
-    UNKNOWN_NUMBER(" and not exists (select 1 from client_texts ct where ct.text_message_id = m.id)");
+    // unknown_number narrows the search to the few texts that came in unlinked (a partial index on
+    // PostgreSQL); having no client link stays the rule, so a text linked meanwhile is never listed.
+    UNKNOWN_NUMBER(" and m.unknown_number = true"
+            + " and not exists (select 1 from client_texts ct where ct.text_message_id = m.id)");
 
     private final String condition;
 

@@ -1,0 +1,44 @@
+package org.textdesk.client;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs a {@link ClientSearch}: how many clients match (one statement) and one page of them by name (one
+ * statement, whole Client entities). Native SQL, because the search is a UNION, which the criteria API
+ * cannot say.
+ */
+@Repository
+class ClientSearchQuery {
+
+    private final EntityManager entityManager;
+
+    ClientSearchQuery(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    long count(ClientSearch search) {
+        String sql = search.isEmpty() ? "select count(*) from clients"
+                : "select count(*) from (" + search.union("c.id") + ") matching";
+        return ((Number) bind(entityManager.createNativeQuery(sql), search.parameters()).getSingleResult())
+                .longValue();
+    }
+
+    /** At most {@code limit} matching clients from the {@code offset}-th, by last name then first name. */
+    @SuppressWarnings("unchecked")
+    List<Client> find(ClientSearch search, long offset, int limit) {
+        String from = search.isEmpty() ? "clients c" : "(" + search.union("c.*") + ") c";
+        Query query = entityManager.createNativeQuery("select c.* from " + from + " " + ClientSearch.ORDER
+                + " limit :limit offset :offset", Client.class);
+        bind(query, search.parameters()).setParameter("limit", limit).setParameter("offset", offset);
+        return query.getResultList();
+    }
+
+    private static Query bind(Query query, Map<String, Object> parameters) {
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+}
