@@ -21,20 +21,27 @@ class ClientSearchQuery {
     }
 
     long count(ClientSearch search) {
-        String sql = search.isEmpty() ? "select count(*) from clients"
-                : "select count(*) from (" + search.union("c.id") + ") matching";
-        return ((Number) bind(entityManager.createNativeQuery(sql), search.parameters()).getSingleResult())
-                .longValue();
+        return ((Number) bind(entityManager.createNativeQuery(countSql(search)), search.parameters())
+                .getSingleResult()).longValue();
     }
 
     /** At most {@code limit} matching clients from the {@code offset}-th, by last name then first name. */
     @SuppressWarnings("unchecked")
     List<Client> find(ClientSearch search, long offset, int limit) {
-        String from = search.isEmpty() ? "clients c" : "(" + search.union("c.*") + ") c";
-        Query query = entityManager.createNativeQuery("select c.* from " + from + " " + ClientSearch.ORDER
-                + " limit :limit offset :offset", Client.class);
+        Query query = entityManager.createNativeQuery(findSql(search), Client.class);
         bind(query, search.parameters()).setParameter("limit", limit).setParameter("offset", offset);
         return query.getResultList();
+    }
+
+    static String countSql(ClientSearch search) {
+        return search.isEmpty() ? "select count(*) from clients"
+                : "select count(*) from (" + search.union("c.id") + ") matching";
+    }
+
+    /** The page's SQL: the search's parameters, and :limit and :offset. */
+    static String findSql(ClientSearch search) {
+        String from = search.isEmpty() ? "clients c" : "(" + search.union("c.*") + ") c";
+        return "select c.* from " + from + " " + ClientSearch.ORDER + " limit :limit offset :offset";
     }
 
     private static Query bind(Query query, Map<String, Object> parameters) {

@@ -4,10 +4,10 @@ package org.textdesk.texting;
 enum IncomingFilter {
     ALL(""),
     UNREAD(" and m.read_at is null"),
-    // unknown_number narrows the search to the few texts that came in unlinked (a partial index on
-    // PostgreSQL); having no client link stays the rule, so a text linked meanwhile is never listed.
-    UNKNOWN_NUMBER(" and m.unknown_number = true"
-            + " and not exists (select 1 from client_texts ct where ct.text_message_id = m.id)");
+    // Linked to no client: unknown_number says so (set when the text came in, cleared when it is attached)
+    // and has a partial index on PostgreSQL. Not "not exists (client_texts...)": that reads every incoming
+    // text to find the few, and even beside the flag it makes the planner expect almost none and sort them all.
+    UNKNOWN_NUMBER(" and m.unknown_number = true");
 
     private final String condition;
 

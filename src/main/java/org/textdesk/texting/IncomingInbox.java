@@ -50,11 +50,27 @@ class IncomingInbox {
     }
 
     /**
-     * How many incoming texts nobody has read, counted up to {@code limit + 1}: one short range of
-     * text_messages_inbound_idx, however many texts the inbox holds.
+     * How many incoming texts nobody has read, counted up to {@code limit + 1}: one short range of an
+     * index (text_messages_unread_idx on PostgreSQL), however many texts the inbox holds.
      */
     long unreadCount(int limit) {
-        return countUpTo(" from text_messages m where m.direction = 'INBOUND' and m.read_at is null", limit + 1L);
+        return countUpTo(from(IncomingFilter.UNREAD), limit + 1L);
+    }
+
+    /** The incoming texts a filter lists: FROM and WHERE on text_messages {@code m}. */
+    static String from(IncomingFilter filter) {
+        return " from text_messages m where m.direction = 'INBOUND'" + filter.condition();
+    }
+
+    /** Counts the rows of {@link #from}, but no more than its one parameter. */
+    static String countSql(String from) {
+        return "select count(*) from (select 1 as one" + from + " limit ?) counted";
+    }
+
+    /** One page of {@link #from}, newest first; parameters: the page size and the offset. */
+    static String pageSql(String from) {
+        return "select m.id, m.from_number, m.body, m.created_at, m.read_at" + from
+                + " order by m.created_at desc, m.id desc limit ? offset ?";
     }
 
     /**
@@ -64,16 +80,14 @@ class IncomingInbox {
      */
     @Transactional(readOnly = true)
     Listing page(IncomingFilter filter, int pageNumber) {
-        String where = " from text_messages m where m.direction = 'INBOUND'" + filter.condition();
+        String where = from(filter);
         int requested = Math.max(1, pageNumber);
         long counted = (requested - 1L) * PAGE_SIZE + COUNT_AHEAD;
         long found = countUpTo(where, counted + 1);
         int lastPage = (int) Math.max(1, (found + PAGE_SIZE - 1) / PAGE_SIZE);
         int number = Math.min(requested, lastPage);
-        List<IncomingText> rows = found == 0 ? List.of() : jdbc.query(
-                "select m.id, m.from_number, m.body, m.created_at, m.read_at" + where
-                        + " order by m.created_at desc, m.id desc limit ? offset ?",
-                IncomingInbox::withoutClients, PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
+        List<IncomingText> rows = found == 0 ? List.of() : jdbc.query(pageSql(where), IncomingInbox::withoutClients,
+                PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
         Map<Long, List<IncomingText.LinkedClient>> clients = linkedClients(
                 rows.stream().map(IncomingText::id).toList());
         List<IncomingText> texts = rows.stream()
@@ -92,8 +106,7 @@ class IncomingInbox {
     }
 
     private long countUpTo(String where, long limit) {
-        Long count = jdbc.queryForObject("select count(*) from (select 1 as one" + where + " limit ?) counted",
-                Long.class, limit);
+        Long count = jdbc.queryForObject(countSql(where), Long.class, limit);
         return count == null ? 0 : count;
     }
 
@@ -153,7 +166,7 @@ class IncomingInbox {
                     where m.id = ? and not exists (
                         select 1 from client_texts ct where ct.client_id = ? and ct.text_message_id = m.id)""",
                     clientId, messageId, clientId);
-            // No longer from an unknown number (IncomingFilter.UNKNOWN_NUMBER checks the link anyway).
+            // Linked now: no longer listed under texts from unknown numbers (IncomingFilter.UNKNOWN_NUMBER).
             jdbc.update("update text_messages set unknown_number = false where id = ? and unknown_number = true",
                     messageId);
             if (linked > 0) {

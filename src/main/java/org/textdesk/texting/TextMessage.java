@@ -70,7 +70,7 @@ public class TextMessage {
     @Column(name = "read_at")
     private Instant readAt;
 
-    /** An incoming text no client's timeline held when it came in (cleared when attached); see V9. */
+    /** An incoming text linked to no client: none had the number when it came in, nobody attached it since (V9). */
     @Column(name = "unknown_number", nullable = false)
     private boolean unknownNumber;
 

@@ -30,3 +30,11 @@ end $$;
 -- Incoming: texts from unknown numbers, newest first (few among many).
 create index text_messages_unknown_number_idx on text_messages (created_at, id)
     where direction = 'INBOUND' and unknown_number;
+
+-- Unread incoming texts, few among many. The planner cannot tell how few (outgoing texts have no
+-- read_at either), so without these it would walk every incoming text newest first, filtering, to find
+-- old unread ones. By time: the Incoming page's unread texts, newest first, and the navigation's count.
+create index text_messages_unread_time_idx on text_messages (created_at, id)
+    where direction = 'INBOUND' and read_at is null;
+-- By id: the Clients list's and a client record's "N unread" look each of a client's texts up here.
+create index text_messages_unread_idx on text_messages (id) where direction = 'INBOUND' and read_at is null;
