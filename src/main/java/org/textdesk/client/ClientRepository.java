@@ -4,11 +4,10 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface ClientRepository extends JpaRepository<Client, Long>, JpaSpecificationExecutor<Client> {
+interface ClientRepository extends JpaRepository<Client, Long> {
 
     List<Client> findByCellE164OrderByLastNameAscFirstNameAscIdAsc(String cellE164);
 

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +30,15 @@ public class ClientService {
     private static final Logger log = LoggerFactory.getLogger(ClientService.class);
 
     private final ClientRepository clientRepository;
+    private final ClientSearchQuery clientSearchQuery;
     private final ConsentEventRepository consentEventRepository;
     private final Clock clock;
     private final ZoneId timeZone;
 
-    ClientService(ClientRepository clientRepository, ConsentEventRepository consentEventRepository, Clock clock,
-            @Value("${textdesk.time-zone}") ZoneId timeZone) {
+    ClientService(ClientRepository clientRepository, ClientSearchQuery clientSearchQuery,
+            ConsentEventRepository consentEventRepository, Clock clock, @Value("${textdesk.time-zone}") ZoneId timeZone) {
         this.clientRepository = clientRepository;
+        this.clientSearchQuery = clientSearchQuery;
         this.consentEventRepository = consentEventRepository;
         this.clock = clock;
         this.timeZone = timeZone;
@@ -102,18 +105,18 @@ public class ClientService {
 
     /**
      * One page (counted from 1; past the end, the last page) of the clients matching the search box, by
-     * last name then first name.
+     * last name then first name: a count and a page, two statements whatever the number of clients.
      */
     @Transactional(readOnly = true)
     Page<Client> searchClients(String query, int pageNumber) {
-        Page<Client> page = clientRepository.findAll(ClientSearch.matching(query),
-                PageRequest.of(Math.max(0, pageNumber - 1), ClientSearch.PAGE_SIZE, ClientSearch.ORDER));
-        if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
-            // A page past the end (an old link after clients matched fewer): the last page instead.
-            return clientRepository.findAll(ClientSearch.matching(query),
-                    PageRequest.of(page.getTotalPages() - 1, ClientSearch.PAGE_SIZE, ClientSearch.ORDER));
-        }
-        return page;
+        ClientSearch search = ClientSearch.of(query);
+        long total = clientSearchQuery.count(search);
+        int lastPage = (int) Math.max(1, (total + ClientSearch.PAGE_SIZE - 1) / ClientSearch.PAGE_SIZE);
+        // A page past the end (an old link after clients matched fewer): the last page instead.
+        int number = Math.min(Math.max(1, pageNumber), lastPage);
+        List<Client> clients = total == 0 ? List.of()
+                : clientSearchQuery.find(search, (long) (number - 1) * ClientSearch.PAGE_SIZE, ClientSearch.PAGE_SIZE);
+        return new PageImpl<>(clients, PageRequest.of(number - 1, ClientSearch.PAGE_SIZE), total);
     }
 
     /**
@@ -123,11 +126,8 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     public List<Client> findClientsMatching(String query, int limit) {
-        if (query == null || query.isBlank()) {
-            return List.of();
-        }
-        return clientRepository.findBy(ClientSearch.matching(query),
-                found -> found.sortBy(ClientSearch.ORDER).limit(limit).all());
+        ClientSearch search = ClientSearch.of(query);
+        return search.isEmpty() ? List.of() : clientSearchQuery.find(search, 0, limit);
     }
 
     /** The client's changes of Okay to Text, newest first, with times in the organisation's time zone. */

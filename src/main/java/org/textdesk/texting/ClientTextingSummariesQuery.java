@@ -10,9 +10,9 @@ import org.textdesk.client.ClientTextingSummaries;
 
 /**
  * The texting side of the client record and the Clients list, for a page of clients in one statement:
- * per client, a count of unread incoming texts (unread texts are few: text_messages_inbound_idx, then
- * the client_texts key) and the last text sent to the client (text_messages_client_outbound_idx, read
- * backwards, one row per client).
+ * per client, a count of unread incoming texts (the client's links in the client_texts key, each looked up
+ * in the small text_messages_unread_idx on PostgreSQL) and the last text sent to the client
+ * (text_messages_client_outbound_idx, read backwards, one row per client).
  */
 @Component
 class ClientTextingSummariesQuery implements ClientTextingSummaries {

@@ -96,7 +96,7 @@ class DemoTexts implements ApplicationRunner {
 
     private void received(String from, String body, Instant at, Client... clients) {
         TextMessage message = messages.saveAndFlush(TextMessage.inbound("SMdemoin" + at.toEpochMilli(), from,
-                TWILIO_NUMBER, body, at));
+                TWILIO_NUMBER, body, clients.length == 0, at));
         for (Client client : clients) {
             links.link(client.getId(), message);
         }

@@ -35,7 +35,9 @@ class IncomingController {
 
     @GetMapping("/incoming")
     String showIncoming(@ModelAttribute IncomingForm incomingForm, BindingResult ignoredBadValues, Model model) {
-        model.addAttribute("incoming", incomingInbox.page(incomingForm.getShow(), incomingForm.getPage()));
+        IncomingInbox.Listing listing = incomingInbox.page(incomingForm.getShow(), incomingForm.getPage());
+        model.addAttribute("incoming", listing.texts());
+        model.addAttribute("incomingMoreThan", listing.moreThan());
         model.addAttribute("filters", IncomingFilter.values());
         return "texting/incoming";
     }

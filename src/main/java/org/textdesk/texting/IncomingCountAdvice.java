@@ -10,10 +10,16 @@ import org.textdesk.staff.StaffPrincipal;
 
 /**
  * Gives the layout's "Incoming" link its count of unread texts. The count is read only when a page's
- * navigation is rendered (one indexed count), so redirects and the status fragments cost nothing.
+ * navigation is rendered (one short indexed count), so redirects and the status fragments cost nothing.
  */
 @ControllerAdvice
 class IncomingCountAdvice {
+
+    /**
+     * The count stops here ("1,000+ unread"): every page shows it, so it must cost the same however many
+     * texts nobody has read.
+     */
+    static final int LIMIT = 1_000;
 
     private final IncomingInbox incomingInbox;
 
@@ -33,23 +39,33 @@ class IncomingCountAdvice {
 
         private final IncomingInbox incomingInbox;
         private Long unread;
+        private boolean more;
         private boolean counted;
 
         UnreadIncoming(IncomingInbox incomingInbox) {
             this.incomingInbox = incomingInbox;
         }
 
+        /** The unread texts, at most {@link #LIMIT}; see {@link #more()}. */
         public Long unread() {
             if (!counted) {
                 counted = true;
                 try {
-                    unread = incomingInbox.unreadCount();
+                    long count = incomingInbox.unreadCount(LIMIT);
+                    more = count > LIMIT;
+                    unread = Math.min(count, LIMIT);
                 } catch (DataAccessException databaseDown) {
                     // The page (perhaps the error page saying the database is down) still renders.
                     log.debug("Unread incoming texts not counted: {}", databaseDown.getMessage());
                 }
             }
             return unread;
+        }
+
+        /** More than {@link #LIMIT} texts are unread. */
+        public boolean more() {
+            unread();
+            return more;
         }
     }
 }

@@ -4,7 +4,10 @@ package org.textdesk.texting;
 enum IncomingFilter {
     ALL(""),
     UNREAD(" and m.read_at is null"),
-    UNKNOWN_NUMBER(" and not exists (select 1 from client_texts ct where ct.text_message_id = m.id)");
+    // Linked to no client: unknown_number says so (set when the text came in, cleared when it is attached)
+    // and has a partial index on PostgreSQL. Not "not exists (client_texts...)": that reads every incoming
+    // text to find the few, and even beside the flag it makes the planner expect almost none and sort them all.
+    UNKNOWN_NUMBER(" and m.unknown_number = true");
 
     private final String condition;
 

@@ -32,6 +32,9 @@ class IncomingInbox {
 
     static final int PAGE_SIZE = 25;
 
+    /** How many texts past a page's first one the Incoming page counts. */
+    static final int COUNT_AHEAD = 1_000;
+
     private static final Logger log = LoggerFactory.getLogger(IncomingInbox.class);
 
     private final JdbcTemplate jdbc;
@@ -46,30 +49,65 @@ class IncomingInbox {
         this.clock = clock;
     }
 
-    /** How many incoming texts nobody has read: one count on text_messages_inbound_idx. */
-    long unreadCount() {
-        Long count = jdbc.queryForObject(
-                "select count(*) from text_messages where direction = 'INBOUND' and read_at is null", Long.class);
-        return count == null ? 0 : count;
+    /**
+     * How many incoming texts nobody has read, counted up to {@code limit + 1}: one short range of an
+     * index (text_messages_unread_idx on PostgreSQL), however many texts the inbox holds.
+     */
+    long unreadCount(int limit) {
+        return countUpTo(from(IncomingFilter.UNREAD), limit + 1L);
     }
 
-    /** One page of incoming texts, newest first, counted from 1; past the end, the last page. */
+    /** The incoming texts a filter lists: FROM and WHERE on text_messages {@code m}. */
+    static String from(IncomingFilter filter) {
+        return " from text_messages m where m.direction = 'INBOUND'" + filter.condition();
+    }
+
+    /** Counts the rows of {@link #from}, but no more than its one parameter. */
+    static String countSql(String from) {
+        return "select count(*) from (select 1 as one" + from + " limit ?) counted";
+    }
+
+    /** One page of {@link #from}, newest first; parameters: the page size and the offset. */
+    static String pageSql(String from) {
+        return "select m.id, m.from_number, m.body, m.created_at, m.read_at" + from
+                + " order by m.created_at desc, m.id desc limit ? offset ?";
+    }
+
+    /**
+     * One page of incoming texts, newest first, counted from 1; past the end, the last page. The texts are
+     * counted only up to {@value #COUNT_AHEAD} past the page's first, so that a page costs the same with a
+     * thousand texts as with millions (an exact count reads every one); beyond, the page says "more than".
+     */
     @Transactional(readOnly = true)
-    Page<IncomingText> page(IncomingFilter filter, int pageNumber) {
-        String where = " from text_messages m where m.direction = 'INBOUND'" + filter.condition();
-        Long total = jdbc.queryForObject("select count(*)" + where, Long.class);
-        long count = total == null ? 0 : total;
-        int lastPage = (int) Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE);
-        int number = Math.min(Math.max(1, pageNumber), lastPage);
-        List<IncomingText> rows = count == 0 ? List.of() : jdbc.query(
-                "select m.id, m.from_number, m.body, m.created_at, m.read_at" + where
-                        + " order by m.created_at desc, m.id desc limit ? offset ?",
-                IncomingInbox::withoutClients, PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
+    Listing page(IncomingFilter filter, int pageNumber) {
+        String where = from(filter);
+        int requested = Math.max(1, pageNumber);
+        long counted = (requested - 1L) * PAGE_SIZE + COUNT_AHEAD;
+        long found = countUpTo(where, counted + 1);
+        int lastPage = (int) Math.max(1, (found + PAGE_SIZE - 1) / PAGE_SIZE);
+        int number = Math.min(requested, lastPage);
+        List<IncomingText> rows = found == 0 ? List.of() : jdbc.query(pageSql(where), IncomingInbox::withoutClients,
+                PAGE_SIZE, (long) (number - 1) * PAGE_SIZE);
         Map<Long, List<IncomingText.LinkedClient>> clients = linkedClients(
                 rows.stream().map(IncomingText::id).toList());
         List<IncomingText> texts = rows.stream()
                 .map(text -> text.withClients(clients.getOrDefault(text.id(), List.of()))).toList();
-        return new PageImpl<>(texts, PageRequest.of(number - 1, PAGE_SIZE), count);
+        return new Listing(new PageImpl<>(texts, PageRequest.of(number - 1, PAGE_SIZE), found),
+                found > counted ? counted : null);
+    }
+
+    /**
+     * One page of the Incoming list.
+     *
+     * @param texts the texts; the total is exact when {@code moreThan} is null, else one more than it
+     * @param moreThan when more texts match than were counted, how many were: "more than 1,000 texts"
+     */
+    record Listing(Page<IncomingText> texts, Long moreThan) {
+    }
+
+    private long countUpTo(String where, long limit) {
+        Long count = jdbc.queryForObject(countSql(where), Long.class, limit);
+        return count == null ? 0 : count;
     }
 
     /** One incoming text with the clients it is linked to, for the page that attaches it to a client. */
@@ -128,6 +166,9 @@ class IncomingInbox {
                     where m.id = ? and not exists (
                         select 1 from client_texts ct where ct.client_id = ? and ct.text_message_id = m.id)""",
                     clientId, messageId, clientId);
+            // Linked now: no longer listed under texts from unknown numbers (IncomingFilter.UNKNOWN_NUMBER).
+            jdbc.update("update text_messages set unknown_number = false where id = ? and unknown_number = true",
+                    messageId);
             if (linked > 0) {
                 log.info("Incoming text {} attached to client {} by {}", messageId, clientId, staff.getUsername());
             }

@@ -91,7 +91,7 @@ public class IncomingTexts {
         }
         List<Client> clients = clientService.findClientsByCell(from);
         TextMessage message = messages.saveAndFlush(TextMessage.inbound(sid, from, to, kept(sid, body),
-                clock.instant()));
+                clients.isEmpty(), clock.instant()));
         clients.forEach(client -> clientTextLinks.link(client.getId(), message));
         int changed = keyword.flatMap(Keyword::okayToText)
                 .map(okayToText -> clientService.recordKeywordConsent(from, okayToText, keyword.get().word()))

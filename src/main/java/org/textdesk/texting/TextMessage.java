@@ -70,6 +70,10 @@ public class TextMessage {
     @Column(name = "read_at")
     private Instant readAt;
 
+    /** An incoming text linked to no client: none had the number when it came in, nobody attached it since (V9). */
+    @Column(name = "unknown_number", nullable = false)
+    private boolean unknownNumber;
+
     protected TextMessage() {
     }
 
@@ -90,9 +94,12 @@ public class TextMessage {
         return message;
     }
 
-    static TextMessage inbound(String twilioSid, String from, String to, String body, Instant now) {
+    /** A text received; {@code unknownNumber} when it is linked to no client (no client has the sender's number). */
+    static TextMessage inbound(String twilioSid, String from, String to, String body, boolean unknownNumber,
+            Instant now) {
         TextMessage message = new TextMessage();
         message.direction = Direction.INBOUND;
+        message.unknownNumber = unknownNumber;
         message.twilioSid = twilioSid;
         message.fromNumber = from;
         message.toNumber = to;

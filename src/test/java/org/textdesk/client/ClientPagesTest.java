@@ -177,6 +177,24 @@ class ClientPagesTest extends IntegrationTest {
     }
 
     @Test
+    void namesWithSpacesAreFoundByEitherOrderFromTheStart() {
+        create("Mary Ann", "Van Buren", "", "", false);
+        create("Mary", "Vance", "", "", false);
+        create("Ann", "Marsh", "", "", false);
+
+        assertThat(search("mary ann van")).containsExactly("Van Buren, Mary Ann");
+        assertThat(search("Van Buren, Mary")).containsExactly("Van Buren, Mary Ann");
+        assertThat(search("van buren mary ann")).containsExactly("Van Buren, Mary Ann");
+        assertThat(search("van b")).containsExactly("Van Buren, Mary Ann");
+        assertThat(search("Mary V")).containsExactly("Vance, Mary");
+        assertThat(search("Mary Ann V")).containsExactly("Van Buren, Mary Ann");
+        assertThat(search("mary")).containsExactly("Van Buren, Mary Ann", "Vance, Mary");
+        assertThat(search("ann")).containsExactly("Marsh, Ann");
+        assertThat(search("buren")).isEmpty();
+        assertThat(search("mary,")).isEmpty();
+    }
+
+    @Test
     void oddSearchTextFindsNothingAndIsKeptInTheBox() {
         create("Jordan", "Avery", "404", "538-7319", true);
         assertThat(search("%")).isEmpty();
@@ -340,12 +358,15 @@ class ClientPagesTest extends IntegrationTest {
     /** The names the Clients list links to, in the order shown. */
     static List<String> listedNames(MvcTestResult result) {
         assertThat(result).hasStatusOk();
-        String html;
         try {
-            html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            return listedNames(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
         } catch (UnsupportedEncodingException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** The names a Clients list page links to, in the order shown. */
+    static List<String> listedNames(String html) {
         return LIST_LINK.matcher(html).results().map(match -> match.group(1)).toList();
     }
 

@@ -30,8 +30,9 @@ class MigrationsOnPostgresTest extends IntegrationTest {
 
     @Test
     void flywayAppliedEveryMigrationAndHibernateValidatedTheSchema() throws IOException {
-        int migrationFiles = new PathMatchingResourcePatternResolver()
-                .getResources("classpath:db/migration/V*__*.sql").length;
+        PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+        int migrationFiles = resources.getResources("classpath:db/migration/V*__*.sql").length
+                + resources.getResources("classpath:db/vendor/postgresql/V*__*.sql").length;
         Integer applied = jdbc.queryForObject(
                 "select count(*) from flyway_schema_history where success and version is not null", Integer.class);
         assertThat(migrationFiles).isPositive();

@@ -89,8 +89,12 @@ class IncomingPageTest extends IntegrationTest {
         assertThat(body("/incoming/" + unknown + "/attach?q=770-555-0188")).contains("Attach to Maria Lopez",
                 "Attach to Luis Lopez");
 
+        assertThat(TextsPagesTest.rowIds(body("/incoming?show=UNKNOWN_NUMBER"))).containsExactly(unknown);
         MvcTestResult attached = attach(unknown, jordan.getId());
         assertThat(attached).hasRedirectedUrl("/clients/" + jordan.getId() + "/texts");
+        assertThat(jdbc.queryForObject("select unknown_number from text_messages where id = ?", Boolean.class,
+                unknown)).as("no longer from an unknown number").isFalse();
+        assertThat(TextsPagesTest.rowIds(body("/incoming?show=UNKNOWN_NUMBER"))).isEmpty();
         assertThat(attach(unknown, jordan.getId())).hasStatus3xxRedirection();
         assertThat(jdbc.queryForList("select client_id from client_texts where text_message_id = ?", Long.class,
                 unknown)).containsExactly(jordan.getId());

@@ -64,7 +64,7 @@ class IncomingTextTest extends IntegrationTest {
         assertThat(row).containsEntry("direction", "INBOUND").containsEntry("twilio_sid", sid)
                 .containsEntry("from_number", SHARED_CELL).containsEntry("to_number", TwilioSetupFixture.TWILIO_NUMBER)
                 .containsEntry("body", "Running late, see you at 3").containsEntry("status", "received")
-                .containsEntry("client_id", null).containsEntry("sent_by", null);
+                .containsEntry("client_id", null).containsEntry("sent_by", null).containsEntry("unknown_number", false);
         assertThat(jdbc.queryForList("select client_id from client_texts order by client_id", Long.class))
                 .containsExactly(jordan.getId(), riley.getId());
         assertThat(okayToText()).containsExactly(true, true, true);
@@ -76,9 +76,9 @@ class IncomingTextTest extends IntegrationTest {
     void aTextFromAnUnknownNumberIsKeptWithoutAClient() {
         MvcTestResult result = text(newSid(), "+14155550123", "Who is this?");
         assertThat(messageOf(result)).isEqualTo(TwilioSetupFixture.TEXT_RESPONSE);
-        assertThat(jdbc.queryForMap("select direction, from_number, body from text_messages"))
+        assertThat(jdbc.queryForMap("select direction, from_number, body, unknown_number from text_messages"))
                 .containsEntry("direction", "INBOUND").containsEntry("from_number", "+14155550123")
-                .containsEntry("body", "Who is this?");
+                .containsEntry("body", "Who is this?").containsEntry("unknown_number", true);
         assertThat(jdbc.queryForObject("select count(*) from client_texts", Integer.class)).isZero();
     }
 

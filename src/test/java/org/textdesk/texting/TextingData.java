@@ -27,14 +27,17 @@ final class TextingData {
         this.jdbc = jdbc;
     }
 
-    /** A text received from {@code from}, linked to the given clients' timelines (none: an unknown number). */
+    /**
+     * A text received from {@code from}, linked to the given clients' timelines (none: an unknown number,
+     * marked as the webhook marks it).
+     */
     long incoming(String from, String body, Instant receivedAt, long... clientIds) {
         Long id = jdbc.queryForObject("""
                 insert into text_messages (direction, to_number, from_number, body, twilio_sid, status, status_rank,
-                                           created_at, status_changed_at)
-                values ('INBOUND', ?, ?, ?, ?, 'received', 3, ?, ?) returning id""", Long.class,
+                                           created_at, status_changed_at, unknown_number)
+                values ('INBOUND', ?, ?, ?, ?, 'received', 3, ?, ?, ?) returning id""", Long.class,
                 TwilioSetupFixture.TWILIO_NUMBER, from, body, "SM" + UUID.randomUUID().toString()
-                        .replace("-", ""), utc(receivedAt), utc(receivedAt));
+                        .replace("-", ""), utc(receivedAt), utc(receivedAt), clientIds.length == 0);
         for (long clientId : clientIds) {
             link(clientId, id, receivedAt);
         }
