@@ -34,8 +34,8 @@ class IncomingTextRows {
         List<Stored> stored = jdbc.query("""
                 with message as (
                     insert into text_messages (direction, to_number, from_number, body, twilio_sid, status, status_rank,
-                        created_at, status_changed_at)
-                    values ('INBOUND', ?, ?, ?, ?, ?, ?, ?, ?)
+                        created_at, status_changed_at, unknown_number)
+                    values ('INBOUND', ?, ?, ?, ?, ?, ?, ?, ?, not exists (select 1 from clients where cell_e164 = ?))
                     on conflict (twilio_sid) do nothing
                     returning id, created_at),
                 linked as (
@@ -46,7 +46,7 @@ class IncomingTextRows {
                 select message.id, (select count(*) from linked) from message""",
                 (row, n) -> new Stored(row.getLong(1), row.getInt(2)),
                 to, from, body, sid, MessageStatus.RECEIVED, MessageStatus.rank(MessageStatus.RECEIVED),
-                now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), clientCell);
+                now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), clientCell, clientCell);
         return stored.stream().findFirst();
     }
 }
