@@ -159,6 +159,10 @@ final class BenchApp implements AutoCloseable {
     }
 
     static Path jar() throws IOException {
+        // another build of the app, e.g. an earlier commit's, for before/after figures with the same load
+        if (!System.getProperty("bench.jar", "").isBlank()) {
+            return Path.of(System.getProperty("bench.jar"));
+        }
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(file -> file.getFileName().toString().matches("textdesk-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException(
