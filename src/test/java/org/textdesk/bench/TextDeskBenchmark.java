@@ -481,12 +481,13 @@ class TextDeskBenchmark {
             String before = Load.loadAverage();
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 List<Load.Request> gets = new ArrayList<>();
-                for (int i = 0; i < 300; i++) {
+                for (int i = 0; i < 550; i++) {
                     gets.add(() -> reader.get(page.getValue()).statusCode() == 200);
                 }
-                Load.run("warm-up", 2, gets.subList(0, 50));
+                // warm: the JIT and the templates' compiled expressions settle after a few hundred renders
+                Load.run("warm-up", 2, gets.subList(0, 300));
                 results.put(page.getKey(), Load.run(page.getKey() + " (" + page.getValue() + ")", 2,
-                        gets.subList(50, gets.size())));
+                        gets.subList(300, gets.size())));
             }
             Load.report("4. Pages at " + messages + " messages", List.copyOf(results.values()), List.of(
                     "seeded in SQL (generate_series, batches of " + batch + ", indexes of the migrations in place, then"
