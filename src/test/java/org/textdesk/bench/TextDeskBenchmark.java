@@ -494,7 +494,7 @@ class TextDeskBenchmark {
                             + " VACUUM ANALYZE) in " + String.format(Locale.ROOT, "%.0f", seedSeconds) + " s: " + clients
                             + " clients, " + 2 * clients + " cases, " + messages + " texts (10% incoming), " + events
                             + " status events; load average before seeding " + loadBefore,
-                    "one caseworker session, 2 threads, 250 timed GETs per page after 50 warm-up GETs; load average"
+                    "one caseworker session, 2 threads, 250 timed GETs per page after 300 warm-up GETs; load average"
                             + " before/after pages: " + before + " / " + Load.loadAverage(),
                     "check: every GET answered 200 (errors column)"));
             return results;
