@@ -52,8 +52,10 @@ class TwilioApiHttpClient extends NetworkHttpClient implements AutoCloseable {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect).setSocketTimeout(read).build())
-                        .setMaxConnPerRoute(20)
-                        .setMaxConnTotal(40)
+                        // Sends wait on Twilio without a database connection; 20 caseworkers sending while Twilio
+                        // answers in 2 s kept all of 20 connections busy and the next send queued for one.
+                        .setMaxConnPerRoute(100)
+                        .setMaxConnTotal(100)
                         .build())
                 // NetworkHttpClient puts the SDK's own RequestConfig (30.5 s to connect) on every request;
                 // this first link of the execution chain replaces it before a connection is made.
