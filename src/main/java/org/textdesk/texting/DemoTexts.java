@@ -36,8 +36,11 @@ class DemoTexts implements ApplicationRunner {
     private final CaseService caseService;
     private final StaffService staffService;
 
+    private final SentTextRows sentTextRows;
+
     DemoTexts(TextMessageRepository messages, ClientTextLinks links, StatusHistory statusHistory,
-            ClientService clientService, CaseService caseService, StaffService staffService) {
+            ClientService clientService, CaseService caseService, StaffService staffService, SentTextRows sentTextRows) {
+        this.sentTextRows = sentTextRows;
         this.messages = messages;
         this.links = links;
         this.statusHistory = statusHistory;
@@ -87,7 +90,7 @@ class DemoTexts implements ApplicationRunner {
         TextMessage message = messages.saveAndFlush(TextMessage.outbound(client.getId(), caseId,
                 client.getCellE164(), TWILIO_NUMBER, body, staffId, "demo-" + at.toEpochMilli(), at));
         links.link(client.getId(), message);
-        messages.recordTwilioSid(message.getId(), "SMdemo" + message.getId());
+        sentTextRows.recordTwilioSid(message.getId(), "SMdemo" + message.getId());
         for (int i = 0; i < statuses.size(); i++) {
             statusHistory.record(message.getId(), statuses.get(i),
                     i == statuses.size() - 1 ? lastErrorCode : null, at.plusSeconds(secondsAfter.get(i)));

@@ -44,10 +44,12 @@ class SendTextService {
     private final TwilioGateway twilioGateway;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final SentTextRows sentTextRows;
 
     SendTextService(TextMessageRepository messages, ClientTextLinks clientTextLinks, StatusHistory statusHistory,
             ClientService clientService, CaseService caseService, TwilioSetupService twilioSetupService,
-            TwilioGateway twilioGateway, TransactionTemplate transaction, Clock clock) {
+            TwilioGateway twilioGateway, TransactionTemplate transaction, Clock clock, SentTextRows sentTextRows) {
+        this.sentTextRows = sentTextRows;
         this.messages = messages;
         this.clientTextLinks = clientTextLinks;
         this.statusHistory = statusHistory;
@@ -99,11 +101,11 @@ class SendTextService {
     }
 
     private Optional<Long> earlierMessage(String sendKey, long clientId) {
-        return messages.findBySendKey(sendKey).map(message -> {
-            if (!Long.valueOf(clientId).equals(message.getClientId())) {
+        return sentTextRows.bySendKey(sendKey).map(earlier -> {
+            if (!Long.valueOf(clientId).equals(earlier.clientId())) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "send key of another client's text");
             }
-            return message.getId();
+            return earlier.messageId();
         });
     }
 
@@ -157,7 +159,7 @@ class SendTextService {
     private void recordAttempt(PreparedText prepared, SendAttempt attempt) {
         switch (attempt.outcome()) {
             case ACCEPTED -> {
-                messages.recordTwilioSid(prepared.messageId(), attempt.sid());
+                sentTextRows.recordTwilioSid(prepared.messageId(), attempt.sid());
                 statusHistory.record(prepared.messageId(), attempt.status(), null, null);
             }
             case REFUSED, NOT_REACHED -> {
