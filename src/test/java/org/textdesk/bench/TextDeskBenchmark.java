@@ -3,9 +3,6 @@ package org.textdesk.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.textdesk.FakeTwilio;
-import org.textdesk.TwilioSignatures;
 
 /**
  * Issue 8's benchmarks against the packaged app on PostgreSQL, run only by {@code ./mvnw -Pbench verify}
