@@ -20,8 +20,8 @@ import org.textdesk.texting.StatusReports;
 
 /**
  * Twilio's three webhooks (DESIGN.md "Twilio webhooks"; the paths are what admins paste into the Twilio
- * console). Only requests {@link TwilioWebhookFilter} verified get here. Each is one short transaction
- * and calls nothing out; the answers are empty (status) or TwiML built with twilio-java.
+ * console). Only requests {@link TwilioWebhookFilter} verified get here. Each writes in one statement or
+ * one short transaction and calls nothing out; the answers are empty (status) or TwiML built with twilio-java.
  */
 @Controller
 class TwilioWebhookController {

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,44 +56,9 @@ final class Load {
     private Load() {
     }
 
+    /** Closed loop: each thread sends its next request as soon as the last one answered; latency from its start. */
     static Result run(String name, int threads, List<Request> requests) throws InterruptedException {
-        long[] nanos = new long[requests.size()];
-        AtomicInteger errors = new AtomicInteger();
-        AtomicInteger firstErrorsShown = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> futures = new ArrayList<>(requests.size());
-        long start = System.nanoTime();
-        for (int i = 0; i < requests.size(); i++) {
-            int index = i;
-            Request request = requests.get(i);
-            futures.add(pool.submit(() -> {
-                long begin = System.nanoTime();
-                Boolean ok;
-                try {
-                    ok = request.call();
-                    if (ok == null) {
-                        nanos[index] = -1;
-                        return;
-                    }
-                } catch (Exception e) {
-                    ok = false;
-                    if (firstErrorsShown.incrementAndGet() <= 3) {
-                        System.out.println("  error in " + name + ": " + e);
-                    }
-                }
-                nanos[index] = System.nanoTime() - begin;
-                if (!ok) {
-                    errors.incrementAndGet();
-                }
-            }));
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
-            throw new IllegalStateException(name + " did not finish in 30 minutes");
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] counted = Arrays.stream(nanos).filter(n -> n >= 0).sorted().toArray();
-        return new Result(name, threads, counted.length, seconds, counted, errors.get());
+        return measure(name, threads, requests, 0);
     }
 
     /**
@@ -105,32 +68,46 @@ final class Load {
      */
     static Result runAtRate(String name, int threads, List<Request> requests, double perSecond)
             throws InterruptedException {
+        return measure(name, threads, requests, perSecond);
+    }
+
+    /** {@code perSecond} 0: closed loop. */
+    private static Result measure(String name, int threads, List<Request> requests, double perSecond)
+            throws InterruptedException {
         long[] nanos = new long[requests.size()];
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger firstErrorsShown = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime() + 50_000_000L;
+        long start = System.nanoTime() + (perSecond > 0 ? 50_000_000L : 0);
         for (int i = 0; i < requests.size(); i++) {
             int index = i;
             Request request = requests.get(i);
-            long scheduled = start + (long) (i * 1e9 / perSecond);
+            long scheduled = perSecond > 0 ? start + (long) (i * 1e9 / perSecond) : 0;
             pool.submit(() -> {
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    try {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                long begin = scheduled;
+                if (perSecond > 0) {
+                    long wait = scheduled - System.nanoTime();
+                    if (wait > 0) {
+                        try {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
                     }
+                } else {
+                    begin = System.nanoTime();
                 }
                 Boolean ok;
                 try {
                     ok = request.call();
                 } catch (Exception e) {
                     ok = false;
-                    System.out.println("  error in " + name + ": " + e);
+                    if (firstErrorsShown.incrementAndGet() <= 3) {
+                        System.out.println("  error in " + name + ": " + e);
+                    }
                 }
-                nanos[index] = ok == null ? -1 : System.nanoTime() - scheduled;
+                nanos[index] = ok == null ? -1 : System.nanoTime() - begin;
                 if (ok != null && !ok) {
                     errors.incrementAndGet();
                 }
