@@ -34,23 +34,25 @@ public class StatusReports {
 
     private final JdbcTemplate jdbc;
     private final StatusHistory statusHistory;
+    private final StatusReportBatches batches;
     private final ClientService clientService;
     private final TransactionTemplate transaction;
     private final boolean oneStatement;
 
-    StatusReports(JdbcTemplate jdbc, StatusHistory statusHistory, ClientService clientService,
-            PlatformTransactionManager transactions, DatabaseProduct database) {
+    StatusReports(JdbcTemplate jdbc, StatusHistory statusHistory, StatusReportBatches batches,
+            ClientService clientService, PlatformTransactionManager transactions, DatabaseProduct database) {
         this.jdbc = jdbc;
         this.statusHistory = statusHistory;
+        this.batches = batches;
         this.clientService = clientService;
         this.transaction = new TransactionTemplate(transactions);
         this.oneStatement = database.isPostgres();
     }
 
     /**
-     * Records one status report for the text with this Twilio SID. On PostgreSQL an ordinary report is one
-     * statement without a transaction around it: a status callback is a third as costly as with the three
-     * statements and the commit of a transaction (README "Performance"). A 21610 report, which also unticks
+     * Records one status report for the text with this Twilio SID. On PostgreSQL an ordinary report is written
+     * with the reports that arrive with it, in one statement without a transaction around it
+     * ({@link StatusReportBatches}; README "Performance"). A 21610 report, which also unticks
      * Okay to Text, and every report on the embedded H2 database take one short transaction.
      *
      * @param status     Twilio's status word, stored as it is (lower case) even when TextDesk does not know it
@@ -59,7 +61,7 @@ public class StatusReports {
      */
     public Outcome recordStatusReport(String sid, String status, String errorCode, Instant reportedAt) {
         if (oneStatement && !SendTextService.TWILIO_STOPPED_CODE.equals(errorCode)) {
-            return statusHistory.recordBySid(sid, status, errorCode, reportedAt)
+            return batches.record(sid, status, errorCode, reportedAt)
                     .map(report -> report.recorded() ? Outcome.RECORDED : Outcome.REPEATED)
                     .orElse(Outcome.UNKNOWN_MESSAGE);
         }
