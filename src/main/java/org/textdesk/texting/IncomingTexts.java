@@ -12,6 +12,7 @@ import org.textdesk.client.CellNumber;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.system.DatabaseProduct;
+import org.textdesk.texting.IncomingTextRows.IncomingRow;
 
 /**
  * Texts that come in to the Twilio number. Each is stored once per Twilio MessageSid (Twilio may post
@@ -39,22 +40,23 @@ public class IncomingTexts {
     private final ClientService clientService;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final IncomingTextRows rows;
+    private final IncomingTextBatches batches;
     private final boolean oneStatement;
 
     IncomingTexts(TextMessageRepository messages, ClientTextLinks clientTextLinks, ClientService clientService,
-            TransactionTemplate transaction, Clock clock, IncomingTextRows rows, DatabaseProduct database) {
+            TransactionTemplate transaction, Clock clock, IncomingTextBatches batches, DatabaseProduct database) {
         this.messages = messages;
         this.clientTextLinks = clientTextLinks;
         this.clientService = clientService;
         this.transaction = transaction;
         this.clock = clock;
-        this.rows = rows;
+        this.batches = batches;
         this.oneStatement = database.isPostgres();
     }
 
     /**
-     * Receives one incoming text: on PostgreSQL an ordinary text in one statement ({@link IncomingTextRows}),
+     * Receives one incoming text: on PostgreSQL an ordinary text in one statement with the texts that arrive
+     * with it ({@link IncomingTextBatches}),
      * a keyword (which changes clients) and every text on H2 in one short transaction. A MessageSid seen
      * before stores and changes nothing and gets the same reply.
      *
@@ -67,7 +69,7 @@ public class IncomingTexts {
         Optional<Keyword> keyword = Keyword.of(body, optOutType);
         if (oneStatement && keyword.isEmpty()) {
             String clientCell = CellNumber.fromE164(from).map(CellNumber::e164).orElse(null);
-            rows.storeLinked(sid, from, to, kept(sid, body), clientCell, clock.instant()).ifPresentOrElse(
+            batches.store(new IncomingRow(sid, from, to, kept(sid, body), clientCell, clock.instant())).ifPresentOrElse(
                     stored -> log.info("Incoming text {} from {} stored as text {} for {} client(s)", sid, masked(from),
                             stored.messageId(), stored.clients()),
                     () -> log.info("Incoming text {} was received before; nothing changed", sid));

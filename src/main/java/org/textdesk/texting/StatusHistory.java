@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,42 +53,14 @@ class StatusHistory {
     record SidReport(long messageId, Long clientId, boolean recorded) {
     }
 
-    /**
-     * PostgreSQL only: the same two rules for the text with this Twilio SID, in one statement (one round trip,
-     * atomic without a transaction around it), for the status callback, Twilio's busiest webhook.
-     *
-     * @return empty when no text has the SID
-     */
-    Optional<SidReport> recordBySid(String sid, String reportedStatus, String errorCode, Instant reportedAt) {
-        String status = MessageStatus.normalise(reportedStatus);
-        int rank = MessageStatus.rank(status);
-        OffsetDateTime receivedAt = timestamp(clock.instant());
-        List<SidReport> reports = jdbc.query("""
-                with message as (select id, client_id from text_messages where twilio_sid = ?),
-                event as (
-                    insert into message_status_events (text_message_id, status, error_code, reported_at, received_at)
-                    select id, ?::varchar, ?::varchar, ?::timestamptz, ?::timestamptz from message
-                    on conflict do nothing
-                    returning text_message_id),
-                moved as (
-                    update text_messages t set status = ?, status_rank = ?, error_code = coalesce(?, t.error_code),
-                        status_changed_at = ?
-                    from event where t.id = event.text_message_id and t.status_rank < ?
-                    returning t.id)
-                select message.id, message.client_id, exists (select 1 from event) as recorded from message""",
-                (row, n) -> new SidReport(row.getLong(1), row.getObject(2, Long.class), row.getBoolean(3)),
-                sid, status, errorCode, timestamp(reportedAt), receivedAt,
-                status, rank, errorCode, receivedAt, rank);
-        return reports.stream().findFirst();
-    }
-
     /** One report of a batch for {@link #recordBySids}, its status already normalised. */
     record SidStatus(String sid, String status, String errorCode, Instant reportedAt) {
     }
 
     /**
-     * PostgreSQL only: {@link #recordBySid} for many reports in one statement and one commit, for callbacks
-     * that arrive together ({@link StatusReportBatches}). The reports must be distinct (SID, status) pairs.
+     * PostgreSQL only: the same two rules for the texts with these Twilio SIDs, in one statement and one commit
+     * (atomic without a transaction around it), for callbacks that arrive together ({@link StatusReportBatches}).
+     * The reports must be distinct (SID, status) pairs.
      * Where a batch holds several new statuses of one text, the current status moves once, to the highest
      * rank (the first of equal ranks), with that report's error code or else another new one's.
      *

@@ -19,12 +19,14 @@ final class CpuShare {
 
     private final long appPid;
     private final double appStart;
+    private final double compilerStart;
     private final double loadStart;
     private final double postgresStart;
 
     private CpuShare(long appPid) {
         this.appPid = appPid;
         this.appStart = processSeconds(appPid, false);
+        this.compilerStart = compilerSeconds(appPid);
         this.loadStart = loadSeconds();
         this.postgresStart = postgresSeconds();
     }
@@ -36,11 +38,34 @@ final class CpuShare {
     /** CPU milliseconds per request of each, for {@code requests} requests since start. */
     String perRequest(int requests) {
         double app = processSeconds(appPid, false) - appStart;
+        double compiler = compilerSeconds(appPid) - compilerStart;
         double load = loadSeconds() - loadStart;
         double postgres = postgresSeconds() - postgresStart;
-        return String.format(Locale.ROOT, "CPU per request: app %.3f ms, PostgreSQL %.3f ms, load generator %.3f ms"
-                + " (CPU seconds %.1f / %.1f / %.1f)", app * 1000 / requests, postgres * 1000 / requests,
-                load * 1000 / requests, app, postgres, load);
+        return String.format(Locale.ROOT, "CPU per request: app %.3f ms (of which the JIT compiler %.3f ms),"
+                + " PostgreSQL %.3f ms, load generator %.3f ms (CPU seconds %.1f / %.1f / %.1f)", app * 1000 / requests,
+                compiler * 1000 / requests, postgres * 1000 / requests, load * 1000 / requests, app, postgres, load);
+    }
+
+    /** The share of the app's CPU since start that its JIT compiler threads used (0 to 1). */
+    double compilerShare() {
+        double app = processSeconds(appPid, false) - appStart;
+        return app <= 0 ? 0 : (compilerSeconds(appPid) - compilerStart) / app;
+    }
+
+    /** HotSpot's C1 and C2 compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc). */
+    private static double compilerSeconds(long pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                String[] stat = stat(thread);
+                if (stat != null && stat[1].matches("\\(C[12] CompilerThre.*")) {
+                    ticks += ticks(stat, false);
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return Double.NaN;
+        }
+        return ticks / TICKS_PER_SECOND;
     }
 
     private static double loadSeconds() {

@@ -22,6 +22,7 @@ import java.util.Random;
 final class StatusCallbackScenario {
 
     private static final String[] STATUSES = {"queued", "sending", "sent", "delivered"};
+    private static final int WARMUP_TEXTS = 2500;
 
     private StatusCallbackScenario() {
     }
@@ -34,13 +35,13 @@ final class StatusCallbackScenario {
                 database, jvmOptions)) {
             configureTwilio(app);
             seedClient(database, "Status", "+14045550100", true, true);
-            seedOutbound(database, "SMwarm", 2500);
+            seedOutbound(database, "SMwarm", WARMUP_TEXTS * Warmup.maxRounds());
             seedOutbound(database, "SMbench", messages);
             String url = app.baseUrl() + "/twilio/status";
             String before = Load.loadAverage();
-            Load.Result warmup = Load.run("warm-up (2,500 x 4, not checked)", threads,
-                    shuffled(callbacks(url, "SMwarm", 2500, 0), 1));
-            List<Load.Request> requests = shuffled(callbacks(url, "SMbench", messages, 10), 42);
+            List<Load.Result> warmup = Warmup.untilJitQuiet(app, "warm-up (2,500 x 4, not checked)", threads,
+                    round -> shuffled(callbacks(url, "SMwarm", (round - 1) * WARMUP_TEXTS + 1, WARMUP_TEXTS, 0), round));
+            List<Load.Request> requests = shuffled(callbacks(url, "SMbench", 1, messages, 10), 42);
             CpuShare cpu = CpuShare.start(app.pid());
             Load.Result result = Load.run("status callbacks", threads, requests);
             String cpuPerRequest = cpu.perRequest(requests.size());
@@ -68,7 +69,8 @@ final class StatusCallbackScenario {
             notes.add("check: events " + events + " (want " + 4L * messages + "), messages with exactly their 4 statuses "
                     + exactHistories + " (want " + messages + "), current status delivered/rank 3 " + exactCurrent
                     + " (want " + messages + ")");
-            List<Load.Result> rows = new ArrayList<>(List.of(warmup, result));
+            List<Load.Result> rows = new ArrayList<>(warmup);
+            rows.add(result);
             if (withPgbench) {
                 Pgbench pgbench = Pgbench.statusTransaction(database, messages, threads, 15);
                 notes.add(pgbench.describe());
@@ -83,11 +85,12 @@ final class StatusCallbackScenario {
         }
     }
 
-    /** 4 signed callbacks per message, and a repeat of {@code repeatPercent}% of them. */
-    private static List<Load.Request> callbacks(String url, String prefix, int messages, int repeatPercent) {
+    /** 4 signed callbacks per message, from message {@code first} on, and a repeat of {@code repeatPercent}% of them. */
+    private static List<Load.Request> callbacks(String url, String prefix, int first, int messages,
+            int repeatPercent) {
         List<Load.Request> requests = new ArrayList<>();
         Random random = new Random(7);
-        for (int n = 1; n <= messages; n++) {
+        for (int n = first; n < first + messages; n++) {
             for (String status : STATUSES) {
                 WebhookPoster.SignedPost post = signedWebhook(url, "MessageSid", sid(prefix, n), "SmsSid",
                         sid(prefix, n), "MessageStatus", status, "SmsStatus", status, "AccountSid", ACCOUNT_SID,
