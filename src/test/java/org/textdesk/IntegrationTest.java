@@ -1,6 +1,10 @@
 package org.textdesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,5 +156,19 @@ public abstract class IntegrationTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** GET as the staff member, which must answer 200: the page and the SQL statements it ran (no N+1 checks). */
+    protected SqlStatements.Counted<String> countedGet(String uri, Staff staff) {
+        return SqlStatements.count(() -> {
+            MockHttpServletResponse response = mvc.get().uri(uri)
+                    .with(user(as(staff))).exchange().getResponse();
+            assertThat(response.getStatus()).as(uri).isEqualTo(200);
+            try {
+                return response.getContentAsString(StandardCharsets.UTF_8);
+            } catch (java.io.UnsupportedEncodingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        });
     }
 }

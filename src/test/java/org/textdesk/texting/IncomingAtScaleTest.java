@@ -1,14 +1,11 @@
 package org.textdesk.texting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.textdesk.IntegrationTest;
 import org.textdesk.QueryPlans;
 import org.textdesk.SqlStatements;
@@ -112,14 +109,6 @@ class IncomingAtScaleTest extends IntegrationTest {
     }
 
     private SqlStatements.Counted<String> get(String uri) {
-        return SqlStatements.count(() -> {
-            MockHttpServletResponse response = mvc.get().uri(uri).with(user(as(casey))).exchange().getResponse();
-            assertThat(response.getStatus()).as(uri).isEqualTo(200);
-            try {
-                return response.getContentAsString(StandardCharsets.UTF_8);
-            } catch (java.io.UnsupportedEncodingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        });
+        return countedGet(uri, casey);
     }
 }

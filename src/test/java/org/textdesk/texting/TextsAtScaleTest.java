@@ -1,14 +1,11 @@
 package org.textdesk.texting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.textdesk.IntegrationTest;
 import org.textdesk.SqlStatements;
 import org.textdesk.cases.CaseRecord;
@@ -138,15 +135,7 @@ class TextsAtScaleTest extends IntegrationTest {
 
     private SqlStatements.Counted<String> get(String uri) {
         long started = System.nanoTime();
-        SqlStatements.Counted<String> counted = SqlStatements.count(() -> {
-            MockHttpServletResponse response = mvc.get().uri(uri).with(user(as(casey))).exchange().getResponse();
-            assertThat(response.getStatus()).as(uri).isEqualTo(200);
-            try {
-                return response.getContentAsString(StandardCharsets.UTF_8);
-            } catch (java.io.UnsupportedEncodingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        });
+        SqlStatements.Counted<String> counted = countedGet(uri, casey);
         System.out.printf("%s: %d SQL statements, %d ms%n", uri, counted.count(),
                 (System.nanoTime() - started) / 1_000_000);
         return counted;
