@@ -28,8 +28,8 @@ import org.textdesk.staff.Staff;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.staff.StaffService;
 import org.textdesk.twilio.TwilioSetup;
-import org.textdesk.twilio.TwilioSetupFixture;
-import org.textdesk.twilio.TwilioSetupService;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
+import org.textdesk.twiliosetup.TwilioSetupService;
 
 /**
  * The base of every test that needs the application: one Spring context (cached and shared by all

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.textdesk.twilio.TwilioSetupFixture;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * Posts webhooks as Twilio does: a form body, signed with {@link TwilioSignatures} over the URL and the

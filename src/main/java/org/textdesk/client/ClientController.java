@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.textdesk.cases.CaseService;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.Flash;
@@ -27,13 +26,13 @@ class ClientController {
     private static final String FORM = "clients/form";
 
     private final ClientService clientService;
-    private final CaseService caseService;
+    private final ClientCases clientCases;
     private final ClientTextingSummaries textingSummaries;
 
-    ClientController(ClientService clientService, CaseService caseService,
+    ClientController(ClientService clientService, ClientCases clientCases,
             ClientTextingSummaries textingSummaries) {
         this.clientService = clientService;
-        this.caseService = caseService;
+        this.clientCases = clientCases;
         this.textingSummaries = textingSummaries;
     }
 
@@ -77,7 +76,7 @@ class ClientController {
     String showClient(@PathVariable long clientId, Model model) {
         model.addAttribute("client", clientService.findClient(clientId));
         model.addAttribute("consentHistory", clientService.consentHistory(clientId));
-        model.addAttribute("cases", caseService.casesOfClient(clientId));
+        model.addAttribute("cases", clientCases.casesOf(clientId));
         model.addAttribute("texting", textingSummaries.summariesOf(List.of(clientId)).get(clientId));
         return "clients/record";
     }

@@ -1,20 +1,18 @@
 package org.textdesk.client;
 
-import java.time.LocalDate;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.textdesk.cases.CaseService;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.staff.StaffRepository;
 import org.textdesk.system.ConditionalOnEmbeddedDefault;
 
 /**
- * A few made-up clients and cases for the embedded default, so a newcomer can click through at once:
- * the seed's client (404-538-7319, case 16E-20010101), one who has not agreed to texts, one without a
- * cell, and two family members sharing a number. The other numbers are from the 555-01xx range kept
- * for fiction. Never on a real database.
+ * A few made-up clients for the embedded default, so a newcomer can click through at once:
+ * the seed's client (404-538-7319), one who has not agreed to texts, one without a
+ * cell, and two family members sharing a number; the cases module adds their cases. The other numbers are
+ * from the 555-01xx range kept for fiction. Never on a real database.
  */
 @Component
 @ConditionalOnEmbeddedDefault
@@ -23,14 +21,11 @@ class DemoClients implements ApplicationRunner {
 
     private final ClientService clientService;
     private final ClientRepository clientRepository;
-    private final CaseService caseService;
     private final StaffRepository staffRepository;
 
-    DemoClients(ClientService clientService, ClientRepository clientRepository, CaseService caseService,
-            StaffRepository staffRepository) {
+    DemoClients(ClientService clientService, ClientRepository clientRepository, StaffRepository staffRepository) {
         this.clientService = clientService;
         this.clientRepository = clientRepository;
-        this.caseService = caseService;
         this.staffRepository = staffRepository;
     }
 
@@ -45,15 +40,10 @@ class DemoClients implements ApplicationRunner {
         if (casey == null) {
             return;
         }
-        Client jordan = add(casey, "Jordan", "Avery", "404", "538-7319", true, true);
-        caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance", LocalDate.of(2016, 8, 1), null);
-        caseService.openCase(jordan.getId(), "15C-19990412", "Job training referral", LocalDate.of(2015, 3, 9),
-                LocalDate.of(2015, 11, 20));
-        Client dana = add(casey, "Dana", "Brooks", "678", "555-0123", true, false);
-        caseService.openCase(dana.getId(), "16E-20010102", "Utility bill support", LocalDate.of(2016, 8, 3), null);
+        add(casey, "Jordan", "Avery", "404", "538-7319", true, true);
+        add(casey, "Dana", "Brooks", "678", "555-0123", true, false);
         add(casey, "Sam", "Carter", "", "", false, false);
-        Client maria = add(casey, "Maria", "Lopez", "770", "555-0188", true, true);
-        caseService.openCase(maria.getId(), "16E-20010117", "Family housing", LocalDate.of(2016, 8, 15), null);
+        add(casey, "Maria", "Lopez", "770", "555-0188", true, true);
         add(casey, "Luis", "Lopez", "770", "555-0188", false, false);
         add(casey, "Robin", "Nguyen", "404", "555-0142", true, true);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.textdesk.system.FieldRuleException;
-import org.textdesk.texting.SmsText;
+import org.textdesk.texts.SmsText;
 
 /**
  * The rules of a Quick Entry's text: required, only the known placeholders, and one SMS as typed

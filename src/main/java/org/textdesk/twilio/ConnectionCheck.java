@@ -20,7 +20,7 @@ public record ConnectionCheck(Outcome outcome, String accountName, NetworkFailur
         OTHER_ERROR
     }
 
-    static ConnectionCheck ok(String accountName) {
+    public static ConnectionCheck ok(String accountName) {
         return new ConnectionCheck(Outcome.OK, accountName == null ? "" : accountName, null, null, null);
     }
 

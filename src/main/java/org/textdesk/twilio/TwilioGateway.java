@@ -33,7 +33,7 @@ public class TwilioGateway implements DisposableBean {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(TwilioGateway.class);
-    private static final Pattern ACCOUNT_SID = Pattern.compile(TwilioSetupChange.ACCOUNT_SID_PATTERN);
+    private static final Pattern ACCOUNT_SID = Pattern.compile(TwilioSetup.ACCOUNT_SID_PATTERN);
 
     private final String apiBaseUrl;
     private final TwilioApiHttpClient httpClient;

@@ -7,11 +7,11 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * TEXTDESK_PUBLIC_BASE_URL, TEXTDESK_TWILIO_API_BASE_URL and TEXTDESK_ENCRYPTION_KEY. The key is
- * checked by {@link EncryptionKey}, never by bean validation, whose failure report would print it.
+ * checked by Twilio Setup's EncryptionKey, never by bean validation, whose failure report would print it.
  */
 @Validated
 @ConfigurationProperties("textdesk.twilio")
-record TwilioProperties(
+public record TwilioProperties(
         @Pattern(regexp = "(https?://[^\\s/?#]+(/[^\\s?#]*)?)?",
                 message = "must be empty or the absolute http(s) address Twilio reaches TextDesk at, "
                         + "such as https://texts.example.org (TEXTDESK_PUBLIC_BASE_URL)")

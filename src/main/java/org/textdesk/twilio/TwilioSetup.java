@@ -8,8 +8,11 @@ package org.textdesk.twilio;
 public record TwilioSetup(boolean enabled, String accountSid, String authToken, String statusCallbackUrl,
         String twilioNumber, String textResponse, String callResponse) {
 
+    /** Twilio's Account SIDs: AC and 32 hexadecimal characters. */
+    public static final String ACCOUNT_SID_PATTERN = "AC[0-9a-fA-F]{32}";
+
     /** No Twilio Setup has been saved. */
-    static final TwilioSetup NONE = new TwilioSetup(false, null, null, null, null, null, null);
+    public static final TwilioSetup NONE = new TwilioSetup(false, null, null, null, null, null, null);
 
     /** Every field is filled in (whether or not it is enabled). */
     public boolean isComplete() {

@@ -15,7 +15,7 @@ class TwilioWebhookConfiguration {
 
     /** The signature gate runs on /twilio/* only, before Spring Security sees the request. */
     @Bean
-    FilterRegistrationBean<TwilioWebhookFilter> twilioWebhookFilter(TwilioSetupService setupService,
+    FilterRegistrationBean<TwilioWebhookFilter> twilioWebhookFilter(CurrentTwilioSetup setupService,
             WebhookUrls webhookUrls) {
         FilterRegistrationBean<TwilioWebhookFilter> registration = new FilterRegistrationBean<>(
                 new TwilioWebhookFilter(setupService, webhookUrls));

@@ -36,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * far larger than Twilio sends, 403 when the signature is missing or wrong or no Auth Token is stored.
  * The log line never holds the Auth Token, a parameter value or the signature.
  */
-class TwilioWebhookFilter extends OncePerRequestFilter {
+public class TwilioWebhookFilter extends OncePerRequestFilter {
 
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     /** Twilio's largest webhook (a 1600-character body, percent-encoded, and its other parameters) is far less. */
@@ -45,10 +45,10 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhookFilter.class);
     private static final FormHttpMessageConverter FORM = new FormHttpMessageConverter();
 
-    private final TwilioSetupService setupService;
+    private final CurrentTwilioSetup setupService;
     private final WebhookUrls webhookUrls;
 
-    TwilioWebhookFilter(TwilioSetupService setupService, WebhookUrls webhookUrls) {
+    TwilioWebhookFilter(CurrentTwilioSetup setupService, WebhookUrls webhookUrls) {
         this.setupService = setupService;
         this.webhookUrls = webhookUrls;
     }

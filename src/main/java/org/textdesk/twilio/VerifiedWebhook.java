@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * parameters (the signed ones, never the query string's) and the responses of the Twilio Setup whose
  * Auth Token verified it. The filter puts it in the request; the controller reads nothing else.
  */
-record VerifiedWebhook(Map<String, String> params, String textResponse, String callResponse) {
+public record VerifiedWebhook(Map<String, String> params, String textResponse, String callResponse) {
 
-    static final String ATTRIBUTE = "org.textdesk.twilio.VerifiedWebhook";
+    public static final String ATTRIBUTE = "org.textdesk.twilio.VerifiedWebhook";
 
     /** A required parameter is missing, empty or not in the shape Twilio sends: 400. */
     static final class BadParameterException extends RuntimeException {
@@ -21,17 +21,17 @@ record VerifiedWebhook(Map<String, String> params, String textResponse, String c
         }
     }
 
-    VerifiedWebhook {
+    public VerifiedWebhook {
         params = Map.copyOf(params);
     }
 
     /** The parameter, stripped; thrown as a bad request when absent, blank or not matching {@code shape}. */
-    String required(String name, Pattern shape) {
+    public String required(String name, Pattern shape) {
         return optional(name, shape).orElseThrow(() -> new BadParameterException(name, "is missing"));
     }
 
     /** The parameter, stripped, or empty when absent or blank; a bad request when it has another shape. */
-    Optional<String> optional(String name, Pattern shape) {
+    public Optional<String> optional(String name, Pattern shape) {
         String value = params.get(name);
         if (value == null || value.isBlank()) {
             return Optional.empty();
@@ -44,7 +44,7 @@ record VerifiedWebhook(Map<String, String> params, String textResponse, String c
     }
 
     /** The parameter exactly as sent (a message body keeps its spaces), or the empty string. */
-    String text(String name) {
+    public String text(String name) {
         String value = params.get(name);
         return value == null ? "" : value;
     }

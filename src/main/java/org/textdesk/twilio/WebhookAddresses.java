@@ -8,14 +8,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * (forwarded headers honoured), plus the three webhook paths admins paste into the Twilio console.
  */
 @Component
-class WebhookAddresses {
+public class WebhookAddresses {
 
-    static final String SMS_PATH = "/twilio/sms";
-    static final String VOICE_PATH = "/twilio/voice";
-    static final String STATUS_PATH = "/twilio/status";
+    public static final String SMS_PATH = "/twilio/sms";
+    public static final String VOICE_PATH = "/twilio/voice";
+    public static final String STATUS_PATH = "/twilio/status";
 
     /** The three addresses, each absolute. */
-    record Addresses(String sms, String voice, String status) {
+    public record Addresses(String sms, String voice, String status) {
     }
 
     private final TwilioProperties properties;
@@ -33,7 +33,7 @@ class WebhookAddresses {
         return ServletUriComponentsBuilder.fromCurrentContextPath().replaceQuery(null).build().toUriString();
     }
 
-    Addresses addresses() {
+    public Addresses addresses() {
         String base = publicBaseUrl();
         return new Addresses(base + SMS_PATH, base + VOICE_PATH, base + STATUS_PATH);
     }

@@ -8,8 +8,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ApplicationContext;
 import org.textdesk.IntegrationTest;
-import org.textdesk.cases.CaseRecord;
-import org.textdesk.cases.CaseService;
 import org.textdesk.staff.Role;
 import org.textdesk.staff.StaffRepository;
 
@@ -22,9 +20,6 @@ class DemoClientsTest extends IntegrationTest {
     ClientRepository clientRepository;
 
     @Autowired
-    CaseService caseService;
-
-    @Autowired
     StaffRepository staffRepository;
 
     @Autowired
@@ -33,14 +28,12 @@ class DemoClientsTest extends IntegrationTest {
     @Test
     void createsTheSeedsClientAndAFewOthersOnceWhenThereAreNone() {
         staffService.createStaff("casey", "Casey Worker", Role.CASEWORKER, STAFF_PASSWORD);
-        DemoClients demo = new DemoClients(clientService, clientRepository, caseService, staffRepository);
+        DemoClients demo = new DemoClients(clientService, clientRepository, staffRepository);
         demo.run(new DefaultApplicationArguments());
 
         Client seed = clientService.findClientsByCell("+14045387319").get(0);
         assertThat(seed.isOkayToText()).isTrue();
         assertThat(seed.isSafe()).isTrue();
-        assertThat(caseService.casesOfClient(seed.getId())).extracting(CaseRecord::getCaseNumber)
-                .contains("16E-20010101");
         assertThat(clientService.findClientsByCell("+17705550188")).hasSize(2);
         assertThat(clientRepository.findAll()).anySatisfy(client -> assertThat(client.getCell()).isEmpty())
                 .anySatisfy(client -> assertThat(client.textingBlockedReason())

@@ -38,9 +38,9 @@ import org.textdesk.client.ClientFixture;
 import org.textdesk.client.ClientService;
 import org.textdesk.staff.Staff;
 import org.textdesk.staff.StaffPrincipal;
-import org.textdesk.texting.IncomingTexts;
+import org.textdesk.inbox.IncomingTexts;
 import org.textdesk.FakeTwilio;
-import org.textdesk.twilio.TwilioSetupFixture;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * Every route of the running application (read from every RequestMappingInfoHandlerMapping, the

@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.textdesk.IntegrationTest;
 import org.textdesk.SecondInstance;
 import org.textdesk.TwilioWebhookRequests;
-import org.textdesk.twilio.TwilioSetupFixture;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * Two instances on one database share Twilio's status callbacks between them, as a load balancer

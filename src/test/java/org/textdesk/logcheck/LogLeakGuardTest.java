@@ -12,7 +12,7 @@ import org.junit.platform.testkit.engine.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.textdesk.IntegrationTest;
-import org.textdesk.twilio.TwilioSetupFixture;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * The log leak check itself: it is attached to the log while the application runs, catches a secret

@@ -41,7 +41,7 @@ public final class LogLeaks {
     }
 
     static {
-        secret("the Auth Token of TwilioSetupFixture", org.textdesk.twilio.TwilioSetupFixture.AUTH_TOKEN);
+        secret("the Auth Token of TwilioSetupFixture", org.textdesk.twiliosetup.TwilioSetupFixture.AUTH_TOKEN);
         for (String password : TestPasswords.OTHERS) {
             secret("a password typed in a test", password);
         }

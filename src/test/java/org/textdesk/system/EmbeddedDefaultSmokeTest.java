@@ -23,8 +23,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.textdesk.TextDeskApplication;
-import org.textdesk.texting.IncomingTexts;
-import org.textdesk.texting.StatusReports;
+import org.textdesk.inbox.IncomingTexts;
+import org.textdesk.status.StatusReports;
 
 /**
  * The one test allowed on H2: {@code ./mvnw spring-boot:run} with no database configured boots on the

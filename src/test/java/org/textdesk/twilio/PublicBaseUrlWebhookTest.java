@@ -13,7 +13,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.textdesk.IntegrationTest;
 import org.textdesk.TwilioSignatures;
 import org.textdesk.TwilioWebhookRequests;
-import org.textdesk.texting.TextMessageRows;
+import org.textdesk.texts.TextMessageRows;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * With TEXTDESK_PUBLIC_BASE_URL set, the signature is checked over that address plus the path and query,

@@ -23,11 +23,12 @@ import com.twilio.type.PhoneNumber;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.textdesk.FakeTwilio;
 import org.textdesk.FakeTwilio.Answer;
 import org.textdesk.FakeTwilio.RecordedRequest;
+import org.textdesk.FakeTwilio;
 import org.textdesk.IntegrationTest;
 import org.textdesk.twilio.ConnectionCheck.Outcome;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /** The real twilio-java SDK, through TwilioGateway, against FakeTwilio and against nothing at all. */
 class TwilioGatewayTest extends IntegrationTest {

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.textdesk.IntegrationTest;
 import org.textdesk.TwilioSignatures;
 import org.textdesk.TwilioWebhookRequests;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /** Requests that are not Twilio's form posts, or lack what Twilio always sends: 4xx, never 500, nothing written. */
 class WebhookBadInputTest extends IntegrationTest {

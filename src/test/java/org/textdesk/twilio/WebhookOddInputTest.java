@@ -13,6 +13,7 @@ import org.textdesk.FakeTwilio;
 import org.textdesk.IntegrationTest;
 import org.textdesk.TwilioSignatures;
 import org.textdesk.TwilioWebhookRequests;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /** Webhook input Twilio would not send but an attacker or a proxy might: a 4xx or a correct answer, never a 500. */
 class WebhookOddInputTest extends IntegrationTest {

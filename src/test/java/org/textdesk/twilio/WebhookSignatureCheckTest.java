@@ -19,7 +19,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.textdesk.IntegrationTest;
 import org.textdesk.TwilioSignatures;
 import org.textdesk.TwilioWebhookRequests;
-import org.textdesk.texting.TextMessageRows;
+import org.textdesk.texts.TextMessageRows;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * Every webhook checks X-Twilio-Signature over the URL Twilio used and the form body parameters; a

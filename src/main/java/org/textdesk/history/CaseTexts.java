@@ -1,0 +1,11 @@
+package org.textdesk.history;
+
+import java.time.Instant;
+import java.util.List;
+import org.textdesk.cases.CaseRecord;
+import org.textdesk.client.Client;
+import org.textdesk.history.TextTimeline.TimelineEntry;
+
+/** Every text of a case, oldest first with their status histories: the case file's CSV and printed page. */
+record CaseTexts(CaseRecord caseRecord, Client client, List<TimelineEntry> entries, Instant exportedAt) {
+}

@@ -1,0 +1,41 @@
+package org.textdesk.history;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.textdesk.inbox.IncomingInbox;
+
+/** A text's page with its Message Status, and the status part alone, which the page asks for until final. */
+@Controller
+class MessageController {
+
+    private final MessagePages messagePages;
+    private final IncomingInbox incomingInbox;
+
+    MessageController(MessagePages messagePages, IncomingInbox incomingInbox) {
+        this.messagePages = messagePages;
+        this.incomingInbox = incomingInbox;
+    }
+
+    /** Opening an incoming text marks it read. */
+    @GetMapping("/texts/{messageId}")
+    String showMessage(@PathVariable long messageId, Model model) {
+        MessageDetails details = messagePages.details(messageId);
+        if (details.incoming()) {
+            incomingInbox.markRead(messageId);
+        }
+        model.addAttribute("details", details);
+        return "texting/message";
+    }
+
+    /** The status part of the text's page (static/js/message-status.js replaces it while not final). */
+    @GetMapping("/texts/{messageId}/status")
+    String showStatus(@PathVariable long messageId, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
+        model.addAttribute("details", messagePages.status(messageId));
+        return "texting/status :: status";
+    }
+}

@@ -1,0 +1,61 @@
+package org.textdesk.history;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** Texts: a client's timeline, a case's texts, and a case's texts for the case file (CSV and print). */
+@Controller
+class TextsController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final TextsPages textsPages;
+    private final CaseTextsCsv caseTextsCsv;
+
+    TextsController(TextsPages textsPages, CaseTextsCsv caseTextsCsv) {
+        this.textsPages = textsPages;
+        this.caseTextsCsv = caseTextsCsv;
+    }
+
+    @GetMapping("/clients/{clientId}/texts")
+    String showClientTexts(@PathVariable long clientId, @ModelAttribute TextsFilter textsFilter,
+            BindingResult ignoredBadValues, Model model) {
+        TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage());
+        textsFilter.setCaseId(timeline.caseRecord() == null ? null : timeline.caseRecord().getId());
+        model.addAttribute("timeline", timeline);
+        return "texting/texts";
+    }
+
+    @GetMapping("/cases/{caseId}/texts")
+    String showCaseTexts(@PathVariable long caseId, @ModelAttribute TextsFilter textsFilter,
+            BindingResult ignoredBadValues, Model model) {
+        model.addAttribute("timeline", textsPages.caseTexts(caseId, textsFilter.getPage()));
+        return "texting/texts";
+    }
+
+    @GetMapping("/cases/{caseId}/texts.csv")
+    ResponseEntity<byte[]> exportCaseTexts(@PathVariable long caseId) {
+        CaseTexts caseTexts = textsPages.caseExport(caseId);
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(CaseTextsCsv.fileName(caseTexts)).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(caseTextsCsv.write(caseTexts));
+    }
+
+    @GetMapping("/cases/{caseId}/texts/print")
+    String printCaseTexts(@PathVariable long caseId, Model model) {
+        model.addAttribute("caseTexts", textsPages.caseExport(caseId));
+        return "texting/print";
+    }
+}

@@ -1,0 +1,61 @@
+package org.textdesk.inbox;
+
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.textdesk.client.Client;
+import org.textdesk.client.ClientService;
+import org.textdesk.staff.StaffPrincipal;
+import org.textdesk.system.Flash;
+
+/**
+ * Incoming: every text sent to the Twilio number, newest first. A text from a number no client has can
+ * be attached to a client, whose Texts then show it.
+ */
+@Controller
+class IncomingController {
+
+    static final int CLIENT_CHOICES = 25;
+
+    private final IncomingInbox incomingInbox;
+    private final ClientService clientService;
+
+    IncomingController(IncomingInbox incomingInbox, ClientService clientService) {
+        this.incomingInbox = incomingInbox;
+        this.clientService = clientService;
+    }
+
+    @GetMapping("/incoming")
+    String showIncoming(@ModelAttribute IncomingForm incomingForm, BindingResult ignoredBadValues, Model model) {
+        IncomingInbox.Listing listing = incomingInbox.page(incomingForm.getShow(), incomingForm.getPage());
+        model.addAttribute("incoming", listing.texts());
+        model.addAttribute("incomingMoreThan", listing.moreThan());
+        model.addAttribute("filters", IncomingFilter.values());
+        return "texting/incoming";
+    }
+
+    @GetMapping("/incoming/{messageId}/attach")
+    String showAttach(@PathVariable long messageId, @ModelAttribute IncomingForm incomingForm,
+            BindingResult ignoredBadValues, Model model) {
+        model.addAttribute("text", incomingInbox.find(messageId));
+        List<Client> found = clientService.findClientsMatching(incomingForm.getQ(), CLIENT_CHOICES);
+        model.addAttribute("clientChoices", found);
+        return "texting/attach";
+    }
+
+    @PostMapping("/incoming/{messageId}/attach")
+    String processAttach(@PathVariable long messageId, @RequestParam long clientId,
+            @AuthenticationPrincipal StaffPrincipal staff, RedirectAttributes redirect) {
+        Client client = incomingInbox.attach(messageId, clientId, staff);
+        Flash.success(redirect, "incoming.attached", client.getFullName());
+        return "redirect:/clients/" + clientId + "/texts";
+    }
+}

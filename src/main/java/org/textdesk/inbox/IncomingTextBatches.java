@@ -1,0 +1,36 @@
+package org.textdesk.inbox;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.textdesk.system.DatabaseProduct;
+import org.textdesk.system.GroupCommit;
+import org.textdesk.inbox.IncomingTextRows.IncomingRow;
+import org.textdesk.inbox.IncomingTextRows.Stored;
+
+/** Ordinary incoming texts on PostgreSQL, stored together ({@link GroupCommit}) by {@link IncomingTextRows}. */
+@Component
+class IncomingTextBatches extends GroupCommit<IncomingRow, Stored> {
+
+    private final IncomingTextRows rows;
+
+    IncomingTextBatches(IncomingTextRows rows, DatabaseProduct database) {
+        super("incoming-text-writer", database.isPostgres());
+        this.rows = rows;
+    }
+
+    /** @return empty when a text with this MessageSid was stored before */
+    Optional<Stored> store(IncomingRow text) {
+        return Optional.ofNullable(submit(text));
+    }
+
+    @Override
+    protected List<Stored> writeBatch(List<IncomingRow> texts) {
+        return rows.storeLinked(texts);
+    }
+
+    @Override
+    protected Stored writeAlone(IncomingRow text) {
+        return rows.storeLinked(List.of(text)).get(0);
+    }
+}

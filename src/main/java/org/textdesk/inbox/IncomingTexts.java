@@ -1,0 +1,127 @@
+package org.textdesk.inbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.textdesk.client.CellNumber;
+import org.textdesk.client.Client;
+import org.textdesk.client.ClientService;
+import org.textdesk.inbox.IncomingTextRows.IncomingRow;
+import org.textdesk.system.DatabaseProduct;
+import org.textdesk.texts.ClientTextLinks;
+import org.textdesk.texts.TextMessage;
+import org.textdesk.texts.TextMessageRepository;
+
+/**
+ * Texts that come in to the Twilio number. Each is stored once per Twilio MessageSid (Twilio may post
+ * the same text again), linked to every client whose cell is the sender's number (none: a text from an
+ * unknown number, still kept), and a keyword changes Okay to Text for every one of those clients.
+ */
+@Service
+public class IncomingTexts {
+
+    /** What Twilio should text back. */
+    public enum Reply {
+        /** The Text Response of Twilio Setup. */
+        TEXT_RESPONSE,
+        /** Nothing: the text was a keyword, which Twilio answers itself. */
+        NOTHING
+    }
+
+    /** The longest body kept, as the column holds it (Twilio's own limit for a message body). */
+    static final int BODY_MAX = 1600;
+
+    private static final Logger log = LoggerFactory.getLogger(IncomingTexts.class);
+
+    private final TextMessageRepository messages;
+    private final ClientTextLinks clientTextLinks;
+    private final ClientService clientService;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final IncomingTextBatches batches;
+    private final boolean oneStatement;
+
+    IncomingTexts(TextMessageRepository messages, ClientTextLinks clientTextLinks, ClientService clientService,
+            TransactionTemplate transaction, Clock clock, IncomingTextBatches batches, DatabaseProduct database) {
+        this.messages = messages;
+        this.clientTextLinks = clientTextLinks;
+        this.clientService = clientService;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.batches = batches;
+        this.oneStatement = database.isPostgres();
+    }
+
+    /**
+     * Receives one incoming text: on PostgreSQL an ordinary text in one statement with the texts that arrive
+     * with it ({@link IncomingTextBatches}),
+     * a keyword (which changes clients) and every text on H2 in one short transaction. A MessageSid seen
+     * before stores and changes nothing and gets the same reply.
+     *
+     * @param from       the sender, E.164
+     * @param to         the Twilio number, E.164
+     * @param body       the text (longer than {@value #BODY_MAX} characters: the beginning is kept)
+     * @param optOutType Twilio's OptOutType (STOP, START, HELP) or null
+     */
+    public Reply receive(String sid, String from, String to, String body, String optOutType) {
+        Optional<Keyword> keyword = Keyword.of(body, optOutType);
+        if (oneStatement && keyword.isEmpty()) {
+            String clientCell = CellNumber.fromE164(from).map(CellNumber::e164).orElse(null);
+            batches.store(new IncomingRow(sid, from, to, kept(sid, body), clientCell, clock.instant())).ifPresentOrElse(
+                    stored -> log.info("Incoming text {} from {} stored as text {} for {} client(s)", sid, masked(from),
+                            stored.messageId(), stored.clients()),
+                    () -> log.info("Incoming text {} was received before; nothing changed", sid));
+            return Reply.TEXT_RESPONSE;
+        }
+        try {
+            transaction.executeWithoutResult(status -> store(sid, from, to, body, keyword));
+        } catch (DataIntegrityViolationException sameTextPostedTwiceAtOnce) {
+            if (messages.findByTwilioSid(sid).isEmpty()) {
+                throw sameTextPostedTwiceAtOnce;
+            }
+            log.info("Incoming text {} was received twice at once; kept once", sid);
+        }
+        return keyword.isPresent() ? Reply.NOTHING : Reply.TEXT_RESPONSE;
+    }
+
+    private void store(String sid, String from, String to, String body, Optional<Keyword> keyword) {
+        if (messages.findByTwilioSid(sid).isPresent()) {
+            log.info("Incoming text {} was received before; nothing changed", sid);
+            return;
+        }
+        List<Client> clients = clientService.findClientsByCell(from);
+        TextMessage message = messages.saveAndFlush(TextMessage.inbound(sid, from, to, kept(sid, body),
+                clients.isEmpty(), clock.instant()));
+        clients.forEach(client -> clientTextLinks.link(client.getId(), message));
+        int changed = keyword.flatMap(Keyword::okayToText)
+                .map(okayToText -> clientService.recordKeywordConsent(from, okayToText, keyword.get().word()))
+                .orElse(0);
+        log.info("Incoming text {} from {} stored as text {} for {} client(s){}", sid, masked(from), message.getId(),
+                clients.size(), keyword.map(k -> "; keyword " + k.kind() + " changed Okay to Text"
+                        + " of " + changed + " client(s)").orElse(""));
+    }
+
+    /** The body as stored: at most {@value #BODY_MAX} characters, never half a character; no NUL (PostgreSQL refuses it). */
+    private static String kept(String sid, String body) {
+        String text = body == null ? "" : body.replace("\u0000", "");
+        if (text.length() <= BODY_MAX) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(BODY_MAX - 1)) ? BODY_MAX - 1 : BODY_MAX;
+        log.info("Incoming text {} has {} characters; the first {} are kept", sid, text.length(), end);
+        return text.substring(0, end);
+    }
+
+    /** A phone number for the log: never in full. */
+    static String masked(String number) {
+        if (number == null || number.length() <= 2) {
+            return "***";
+        }
+        return "***" + number.substring(number.length() - 2);
+    }
+}

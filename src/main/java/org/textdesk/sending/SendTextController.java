@@ -1,0 +1,74 @@
+package org.textdesk.sending;
+
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.textdesk.staff.StaffPrincipal;
+import org.textdesk.system.FieldRuleException;
+import org.textdesk.system.Flash;
+
+@Controller
+class SendTextController {
+
+    private final SendTextService sendTextService;
+    private final SendTextPages sendTextPages;
+
+    SendTextController(SendTextService sendTextService, SendTextPages sendTextPages) {
+        this.sendTextService = sendTextService;
+        this.sendTextPages = sendTextPages;
+    }
+
+    @GetMapping("/clients/{clientId}/texts/new")
+    String showSendTextForm(@PathVariable long clientId, @RequestParam(required = false) Long caseId,
+            @RequestParam(required = false) Long resend, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        SendTextForm form = new SendTextForm();
+        form.setSendKey(UUID.randomUUID().toString());
+        form.setCaseId(caseId);
+        if (resend != null) {
+            sendTextPages.fillForResend(form, clientId, resend);
+        }
+        model.addAttribute("sendTextForm", form);
+        model.addAttribute("page", sendTextPages.pageFor(clientId, staff));
+        return "texting/send";
+    }
+
+    @PostMapping("/clients/{clientId}/texts")
+    String processSendTextForm(@PathVariable long clientId, @ModelAttribute SendTextForm sendTextForm,
+            BindingResult result, @AuthenticationPrincipal StaffPrincipal staff, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            model.addAttribute("page", sendTextPages.pageFor(clientId, staff));
+            return "texting/send";
+        }
+        try {
+            long messageId = sendTextService.sendText(clientId, sendTextForm, staff);
+            redirect.addFlashAttribute("justSent", true);
+            return "redirect:/texts/" + messageId;
+        } catch (FieldRuleException refused) {
+            refused.rejectOn(result);
+            model.addAttribute("page", sendTextPages.pageFor(clientId, staff));
+            return "texting/send";
+        }
+    }
+
+    @PostMapping("/texts/{messageId}/retry")
+    String processRetry(@PathVariable long messageId, @AuthenticationPrincipal StaffPrincipal staff,
+            RedirectAttributes redirect) {
+        try {
+            long retried = sendTextService.retry(messageId, staff);
+            redirect.addFlashAttribute("justSent", true);
+            return "redirect:/texts/" + retried;
+        } catch (FieldRuleException refused) {
+            Flash.error(redirect, refused.messageKey());
+            return "redirect:/texts/" + messageId;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.textdesk.sending;
+
+/** What a caseworker fills in on Send Text. The send key makes a repeated post of one form send once. */
+class SendTextForm {
+
+    private Long caseId;
+    /** Only helps the page fill in the message; what is sent is the body. */
+    private Long quickEntryId;
+    private String body = "";
+    private String sendKey = "";
+    private boolean confirmNotSafe;
+
+    public Long getCaseId() {
+        return caseId;
+    }
+
+    public void setCaseId(Long caseId) {
+        this.caseId = caseId;
+    }
+
+    public Long getQuickEntryId() {
+        return quickEntryId;
+    }
+
+    public void setQuickEntryId(Long quickEntryId) {
+        this.quickEntryId = quickEntryId;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body == null ? "" : body;
+    }
+
+    public String getSendKey() {
+        return sendKey;
+    }
+
+    public void setSendKey(String sendKey) {
+        this.sendKey = sendKey == null ? "" : sendKey.strip();
+    }
+
+    public boolean isConfirmNotSafe() {
+        return confirmNotSafe;
+    }
+
+    public void setConfirmNotSafe(boolean confirmNotSafe) {
+        this.confirmNotSafe = confirmNotSafe;
+    }
+}

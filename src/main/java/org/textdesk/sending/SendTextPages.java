@@ -1,0 +1,84 @@
+package org.textdesk.sending;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.textdesk.cases.CaseRecord;
+import org.textdesk.cases.CaseService;
+import org.textdesk.client.Client;
+import org.textdesk.client.ClientService;
+import org.textdesk.quickentry.PlaceholderValues;
+import org.textdesk.quickentry.QuickEntryService;
+import org.textdesk.staff.StaffPrincipal;
+import org.textdesk.system.Choice;
+import org.textdesk.system.NotFoundException;
+import org.textdesk.texts.TextMessage;
+import org.textdesk.texts.TextMessageRepository;
+import org.textdesk.twiliosetup.TwilioSetupService;
+
+/** Reads what the Send Text form shows. */
+@Component
+class SendTextPages {
+
+    /** Left in the Quick Entry text for the page to fill with the case chosen in Case #. */
+    static final String CASE_NUMBER_PLACEHOLDER = "{case_number}";
+
+    private final ClientService clientService;
+    private final CaseService caseService;
+    private final QuickEntryService quickEntryService;
+    private final TwilioSetupService twilioSetupService;
+    private final TextMessageRepository messages;
+    private final MessageSource messageSource;
+
+    SendTextPages(ClientService clientService, CaseService caseService, QuickEntryService quickEntryService,
+            TwilioSetupService twilioSetupService, TextMessageRepository messages, MessageSource messageSource) {
+        this.clientService = clientService;
+        this.caseService = caseService;
+        this.quickEntryService = quickEntryService;
+        this.twilioSetupService = twilioSetupService;
+        this.messages = messages;
+        this.messageSource = messageSource;
+    }
+
+    @Transactional(readOnly = true)
+    SendTextPage pageFor(long clientId, StaffPrincipal staff) {
+        Client client = clientService.findClient(clientId);
+        List<Choice> caseChoices = new ArrayList<>();
+        caseChoices.add(Choice.of(null, words("texting.case.none"), ""));
+        caseService.casesOfClient(clientId).stream().filter(CaseRecord::isOpen).forEach(caseRecord -> caseChoices.add(
+                Choice.of(caseRecord.getId(), caseRecord.getCaseNumber() + " " + caseRecord.getTitle(),
+                        caseRecord.getCaseNumber())));
+        PlaceholderValues names = new PlaceholderValues(client.getFirstName(), client.getLastName(),
+                CASE_NUMBER_PLACEHOLDER, staff.displayName());
+        List<Choice> quickEntryChoices = new ArrayList<>();
+        quickEntryChoices.add(Choice.of(null, words("texting.quickEntry.choose"), ""));
+        quickEntryService.listQuickEntries().forEach(entry -> quickEntryChoices.add(
+                Choice.of(entry.id(), entry.text(), entry.filledWith(names))));
+        return new SendTextPage(client, caseChoices, quickEntryChoices,
+                setupBlockedReason().or(client::textingBlockedReason));
+    }
+
+    /** Why Twilio Setup stops sending, read in full only when it does (the usual case reads it once). */
+    private Optional<String> setupBlockedReason() {
+        return twilioSetupService.currentSetup().canSend() ? Optional.empty()
+                : twilioSetupService.sendingBlockedReason();
+    }
+
+    private String words(String key) {
+        return messageSource.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    /** Resend: the same text and case as a message sent to this client before. */
+    @Transactional(readOnly = true)
+    void fillForResend(SendTextForm form, long clientId, long messageId) {
+        TextMessage earlier = messages.findById(messageId)
+                .filter(message -> Long.valueOf(clientId).equals(message.getClientId()))
+                .orElseThrow(() -> new NotFoundException("text", messageId));
+        form.setBody(earlier.getBody());
+        form.setCaseId(earlier.getCaseId());
+    }
+}

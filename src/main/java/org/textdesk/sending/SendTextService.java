@@ -1,0 +1,190 @@
+package org.textdesk.sending;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+import org.textdesk.cases.CaseRecord;
+import org.textdesk.cases.CaseService;
+import org.textdesk.client.Client;
+import org.textdesk.client.ClientService;
+import org.textdesk.staff.StaffPrincipal;
+import org.textdesk.system.FieldRuleException;
+import org.textdesk.system.NotFoundException;
+import org.textdesk.texts.ClientTextLinks;
+import org.textdesk.texts.MessageStatus;
+import org.textdesk.texts.SmsText;
+import org.textdesk.texts.StatusHistory;
+import org.textdesk.texts.TextMessage;
+import org.textdesk.texts.TextMessageRepository;
+import org.textdesk.texts.TwilioErrorCodes;
+import org.textdesk.twilio.SendAttempt;
+import org.textdesk.twilio.TwilioGateway;
+import org.textdesk.twilio.TwilioSetup;
+import org.textdesk.twiliosetup.TwilioSetupService;
+
+/**
+ * Sends one text: checks everything first, writes the message row, calls Twilio with no transaction
+ * or connection held, then records what Twilio said. A send key seen before returns the earlier
+ * message instead of sending again.
+ */
+@Service
+class SendTextService {
+
+    private static final Logger log = LoggerFactory.getLogger(SendTextService.class);
+    private static final Pattern SEND_KEY = Pattern.compile("[A-Za-z0-9:-]{8,64}");
+
+    private final TextMessageRepository messages;
+    private final ClientTextLinks clientTextLinks;
+    private final StatusHistory statusHistory;
+    private final ClientService clientService;
+    private final CaseService caseService;
+    private final TwilioSetupService twilioSetupService;
+    private final TwilioGateway twilioGateway;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final SentTextRows sentTextRows;
+
+    SendTextService(TextMessageRepository messages, ClientTextLinks clientTextLinks, StatusHistory statusHistory,
+            ClientService clientService, CaseService caseService, TwilioSetupService twilioSetupService,
+            TwilioGateway twilioGateway, TransactionTemplate transaction, Clock clock, SentTextRows sentTextRows) {
+        this.sentTextRows = sentTextRows;
+        this.messages = messages;
+        this.clientTextLinks = clientTextLinks;
+        this.statusHistory = statusHistory;
+        this.clientService = clientService;
+        this.caseService = caseService;
+        this.twilioSetupService = twilioSetupService;
+        this.twilioGateway = twilioGateway;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends the form's text to the client, or returns the message an earlier post of the same form sent.
+     * Refusals are {@link FieldRuleException}s, before anything is written or sent.
+     *
+     * @return the id of the message
+     */
+    long sendText(long clientId, SendTextForm form, StaffPrincipal staff) {
+        String sendKey = validSendKey(form.getSendKey());
+        Optional<Long> earlier = earlierMessage(sendKey, clientId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        PreparedText prepared;
+        try {
+            prepared = transaction.execute(status -> prepare(clientId, form, sendKey, staff));
+        } catch (DataIntegrityViolationException sameFormPostedTwiceAtOnce) {
+            return earlierMessage(sendKey, clientId).orElseThrow(() -> sameFormPostedTwiceAtOnce);
+        }
+        SendAttempt attempt = twilioGateway.sendMessage(prepared.setup(), prepared.to(), prepared.body());
+        transaction.executeWithoutResult(status -> recordAttempt(prepared, attempt));
+        log.info("Text {} to client {} by {}: {}", prepared.messageId(), clientId, staff.getUsername(), attempt);
+        return prepared.messageId();
+    }
+
+    /** Sends a text that was not sent once more, as a new message; a second retry shows the first. */
+    long retry(long messageId, StaffPrincipal staff) {
+        TextMessage original = messages.findById(messageId)
+                .orElseThrow(() -> new NotFoundException("text", messageId));
+        if (!MessageStatus.NOT_SENT.equals(original.getStatus()) || original.getClientId() == null) {
+            throw FieldRuleException.ofForm("texting.retry.notNeeded");
+        }
+        SendTextForm again = new SendTextForm();
+        again.setCaseId(original.getCaseId());
+        again.setBody(original.getBody());
+        again.setSendKey("retry-of-" + original.getId());
+        again.setConfirmNotSafe(true);
+        return sendText(original.getClientId(), again, staff);
+    }
+
+    private Optional<Long> earlierMessage(String sendKey, long clientId) {
+        return sentTextRows.bySendKey(sendKey).map(earlier -> {
+            if (!Long.valueOf(clientId).equals(earlier.clientId())) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "send key of another client's text");
+            }
+            return earlier.messageId();
+        });
+    }
+
+    private PreparedText prepare(long clientId, SendTextForm form, String sendKey, StaffPrincipal staff) {
+        Client client = clientService.findClient(clientId);
+        TwilioSetup setup = twilioSetupService.currentSetup();
+        if (!setup.canSend()) {
+            throw FieldRuleException.ofForm(twilioSetupService.sendingBlockedReason().orElse("twilio.blocked.incomplete"));
+        }
+        client.textingBlockedReason().ifPresent(reason -> {
+            throw FieldRuleException.ofForm(reason);
+        });
+        Long caseId = checkedCase(client, form.getCaseId());
+        SmsText text = SmsText.of(form.getBody());
+        if (text.text().isBlank()) {
+            throw new FieldRuleException("body", "texting.body.required");
+        }
+        if (!text.fitsOneSegment()) {
+            throw new FieldRuleException("body", text.encoding() == SmsText.Encoding.GSM_7
+                    ? "texting.body.tooLong" : "texting.body.tooLongUnicode", text.used(), text.limit(),
+                    text.firstNonGsmCharacter());
+        }
+        if (!client.isSafe() && !form.isConfirmNotSafe()) {
+            throw new FieldRuleException("confirmNotSafe", "texting.notSafe.confirmRequired");
+        }
+        TextMessage message = messages.saveAndFlush(TextMessage.outbound(clientId, caseId, client.getCellE164(),
+                setup.twilioNumber(), text.text(), staff.id(), sendKey, clock.instant()));
+        clientTextLinks.link(clientId, message);
+        return new PreparedText(message.getId(), clientId, setup, client.getCellE164(), text.text());
+    }
+
+    private Long checkedCase(Client client, Long caseId) {
+        if (caseId == null) {
+            return null;
+        }
+        CaseRecord caseRecord;
+        try {
+            caseRecord = caseService.findCase(caseId);
+        } catch (NotFoundException unknownCase) {
+            throw new FieldRuleException("caseId", "texting.case.notThisClient");
+        }
+        if (caseRecord.getClientId() != client.getId()) {
+            throw new FieldRuleException("caseId", "texting.case.notThisClient");
+        }
+        if (!caseRecord.isOpen()) {
+            throw new FieldRuleException("caseId", "texting.case.closed", caseRecord.getCaseNumber());
+        }
+        return caseRecord.getId();
+    }
+
+    private void recordAttempt(PreparedText prepared, SendAttempt attempt) {
+        switch (attempt.outcome()) {
+            case ACCEPTED -> {
+                sentTextRows.recordTwilioSid(prepared.messageId(), attempt.sid());
+                statusHistory.record(prepared.messageId(), attempt.status(), null, null);
+            }
+            case REFUSED, NOT_REACHED -> {
+                statusHistory.record(prepared.messageId(), MessageStatus.NOT_SENT, attempt.errorCode(), null);
+                if (TwilioErrorCodes.STOPPED.equals(attempt.errorCode())) {
+                    clientService.withdrawConsentAfterTwilioError(prepared.clientId(), TwilioErrorCodes.STOPPED);
+                }
+            }
+            case NO_ANSWER -> statusHistory.record(prepared.messageId(), MessageStatus.UNKNOWN, attempt.errorCode(),
+                    null);
+        }
+    }
+
+    private static String validSendKey(String sendKey) {
+        if (sendKey == null || !SEND_KEY.matcher(sendKey).matches()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the form's send key is missing");
+        }
+        return sendKey;
+    }
+
+    private record PreparedText(long messageId, long clientId, TwilioSetup setup, String to, String body) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.textdesk.status;
+
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.textdesk.twilio.TwilioWebhookFilter;
+import org.textdesk.twilio.VerifiedWebhook;
+import org.textdesk.twilio.WebhookAddresses;
+
+/**
+ * Twilio's status callback (DESIGN.md "Twilio webhooks"; the path is what admins paste into the Twilio
+ * console). Only requests {@link TwilioWebhookFilter} verified get here. A report is written in one statement
+ * or one short transaction and nothing is called out; the answer is empty.
+ */
+@Controller
+class StatusCallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusCallbackController.class);
+
+    /** Twilio's SIDs: two letters and hexadecimal (SM..., MM..., CA...), within what the column holds. */
+    private static final Pattern SID = Pattern.compile("[A-Za-z]{2}[0-9A-Za-z]{1,62}");
+    /** A status word, known or not; stored as it is (lower case). */
+    private static final Pattern STATUS = Pattern.compile("[A-Za-z][A-Za-z0-9_ -]{0,31}");
+    private static final Pattern ERROR_CODE = Pattern.compile("[0-9A-Za-z-]{1,10}");
+
+    private final StatusReports statusReports;
+
+    StatusCallbackController(StatusReports statusReports) {
+        this.statusReports = statusReports;
+    }
+
+    /** A text's status changed: recorded once per status; 200 with an empty body, whatever the SID. */
+    @PostMapping(WebhookAddresses.STATUS_PATH)
+    ResponseEntity<Void> statusCallback(@RequestAttribute(VerifiedWebhook.ATTRIBUTE) VerifiedWebhook webhook) {
+        String sid = webhook.required("MessageSid", SID);
+        String status = webhook.optional("MessageStatus", STATUS)
+                .orElseGet(() -> webhook.required("SmsStatus", STATUS));
+        String errorCode = webhook.optional("ErrorCode", ERROR_CODE).orElse(null);
+        StatusReports.Outcome outcome = statusReports.recordStatusReport(sid, status, errorCode,
+                RawDlrDoneDate.parse(webhook.text("RawDlrDoneDate")).orElse(null));
+        if (outcome == StatusReports.Outcome.UNKNOWN_MESSAGE) {
+            log.info("Status callback for a text TextDesk does not know: {} ({})", sid, status);
+        }
+        return ResponseEntity.ok().build();
+    }
+}

@@ -1,0 +1,132 @@
+package org.textdesk.texts;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a text's status history and moves its current status, by the rules for reports that arrive
+ * out of order, twice, or at once: each (message, status) is kept once, and the current status only
+ * moves to a higher rank. Both rules are single SQL statements, so parallel reports cannot undo each other.
+ */
+@Component
+public class StatusHistory {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    StatusHistory(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Records one report within the caller's transaction.
+     *
+     * @return true when the report was new (not a repeat)
+     */
+    public boolean record(long messageId, String reportedStatus, String errorCode, Instant reportedAt) {
+        String status = MessageStatus.normalise(reportedStatus);
+        Instant receivedAt = clock.instant();
+        int inserted = jdbc.update("""
+                insert into message_status_events (text_message_id, status, error_code, reported_at, received_at)
+                values (?, ?, ?, ?, ?) on conflict do nothing""",
+                messageId, status, errorCode, timestamp(reportedAt), timestamp(receivedAt));
+        if (inserted == 0) {
+            return false;
+        }
+        int rank = MessageStatus.rank(status);
+        jdbc.update("""
+                update text_messages set status = ?, status_rank = ?, error_code = coalesce(?, error_code),
+                    status_changed_at = ?
+                where id = ? and status_rank < ?""",
+                status, rank, errorCode, timestamp(receivedAt), messageId, rank);
+        return true;
+    }
+
+    /** What one report by SID did: the text it is about, and whether it was new. */
+    public record SidReport(long messageId, Long clientId, boolean recorded) {
+    }
+
+    /** One report of a batch for {@link #recordBySids}, its status already normalised. */
+    public record SidStatus(String sid, String status, String errorCode, Instant reportedAt) {
+    }
+
+    /**
+     * PostgreSQL only: the same two rules for the texts with these Twilio SIDs, in one statement and one commit
+     * (atomic without a transaction around it), for callbacks that arrive together (the status module's StatusReportBatches).
+     * The reports must be distinct (SID, status) pairs.
+     * Where a batch holds several new statuses of one text, the current status moves once, to the highest
+     * rank (the first of equal ranks), with that report's error code or else another new one's.
+     *
+     * @return per report, in order: its text and whether it was new, or null when no text has the SID
+     */
+    public List<SidReport> recordBySids(List<SidStatus> reports) {
+        int size = reports.size();
+        String[] sids = new String[size];
+        String[] statuses = new String[size];
+        String[] errorCodes = new String[size];
+        String[] reportedAts = new String[size];
+        Integer[] ranks = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            SidStatus report = reports.get(i);
+            sids[i] = report.sid();
+            statuses[i] = report.status();
+            errorCodes[i] = report.errorCode();
+            reportedAts[i] = report.reportedAt() == null ? null : report.reportedAt().toString();
+            ranks[i] = MessageStatus.rank(report.status());
+        }
+        OffsetDateTime receivedAt = timestamp(clock.instant());
+        SidReport[] outcomes = new SidReport[size];
+        jdbc.query("""
+                with report as (
+                    select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::int[])
+                        with ordinality as r(sid, status, error_code, reported_at, rank, n)),
+                message as (
+                    select r.n, r.status, r.error_code, r.reported_at::timestamptz as reported_at, r.rank,
+                        t.id, t.client_id
+                    from report r join text_messages t on t.twilio_sid = r.sid),
+                event as (
+                    insert into message_status_events (text_message_id, status, error_code, reported_at, received_at)
+                    select id, status, error_code, reported_at, ?::timestamptz from message order by n
+                    on conflict do nothing
+                    returning text_message_id, status),
+                new_report as (
+                    select m.* from message m join event e on e.text_message_id = m.id and e.status = m.status),
+                highest as (
+                    select distinct on (id) id, status, rank,
+                        coalesce(error_code, (select max(o.error_code) from new_report o where o.id = h.id)) as error_code
+                    from new_report h order by id, rank desc, n),
+                moved as (
+                    update text_messages t set status = highest.status, status_rank = highest.rank,
+                        error_code = coalesce(highest.error_code, t.error_code), status_changed_at = ?
+                    from highest where t.id = highest.id and t.status_rank < highest.rank
+                    returning t.id)
+                select m.n, m.id, m.client_id, exists (select 1 from new_report r where r.n = m.n) as recorded
+                from message m""",
+                statement -> {
+                    var connection = statement.getConnection();
+                    statement.setArray(1, connection.createArrayOf("varchar", sids));
+                    statement.setArray(2, connection.createArrayOf("varchar", statuses));
+                    statement.setArray(3, connection.createArrayOf("varchar", errorCodes));
+                    statement.setArray(4, connection.createArrayOf("text", reportedAts));
+                    statement.setArray(5, connection.createArrayOf("int4", ranks));
+                    statement.setObject(6, receivedAt);
+                    statement.setObject(7, receivedAt);
+                },
+                row -> {
+                    outcomes[(int) row.getLong(1) - 1] = new SidReport(row.getLong(2), row.getObject(3, Long.class),
+                            row.getBoolean(4));
+                });
+        return Arrays.asList(outcomes);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,133 @@
+package org.textdesk.texts;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One text, sent to a client or received from a number; the record an auditor reads. */
+@Entity
+@Table(name = "text_messages")
+public class TextMessage {
+
+    public enum Direction {
+        OUTBOUND,
+        INBOUND
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Direction direction;
+
+    @Column(name = "client_id")
+    private Long clientId;
+
+    @Column(name = "case_id")
+    private Long caseId;
+
+    @Column(name = "to_number", nullable = false)
+    private String toNumber;
+
+    @Column(name = "from_number", nullable = false)
+    private String fromNumber;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Column(name = "twilio_sid")
+    private String twilioSid;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Column(name = "status_rank", nullable = false)
+    private int statusRank;
+
+    @Column(name = "error_code")
+    private String errorCode;
+
+    @Column(name = "sent_by")
+    private Long sentBy;
+
+    @Column(name = "send_key")
+    private String sendKey;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+
+    @Column(name = "read_at")
+    private Instant readAt;
+
+    /** An incoming text linked to no client: none had the number when it came in, nobody attached it since (V9). */
+    @Column(name = "unknown_number", nullable = false)
+    private boolean unknownNumber;
+
+    protected TextMessage() {
+    }
+
+    /** A text about to be handed to Twilio: written before the call, so no send goes unrecorded. */
+    public static TextMessage outbound(long clientId, Long caseId, String to, String from, String body, long sentBy,
+            String sendKey, Instant now) {
+        TextMessage message = new TextMessage();
+        message.direction = Direction.OUTBOUND;
+        message.clientId = clientId;
+        message.caseId = caseId;
+        message.toNumber = to;
+        message.fromNumber = from;
+        message.body = body;
+        message.sentBy = sentBy;
+        message.sendKey = sendKey;
+        message.createdAt = now;
+        message.moveTo(MessageStatus.PENDING, now);
+        return message;
+    }
+
+    /** A text received; {@code unknownNumber} when it is linked to no client (no client has the sender's number). */
+    public static TextMessage inbound(String twilioSid, String from, String to, String body, boolean unknownNumber,
+            Instant now) {
+        TextMessage message = new TextMessage();
+        message.direction = Direction.INBOUND;
+        message.unknownNumber = unknownNumber;
+        message.twilioSid = twilioSid;
+        message.fromNumber = from;
+        message.toNumber = to;
+        message.body = body;
+        message.createdAt = now;
+        message.moveTo(MessageStatus.RECEIVED, now);
+        return message;
+    }
+
+    private void moveTo(String newStatus, Instant now) {
+        this.status = MessageStatus.normalise(newStatus);
+        this.statusRank = MessageStatus.rank(newStatus);
+        this.statusChangedAt = now;
+    }
+
+    public Long getId() { return id; }
+    public Direction getDirection() { return direction; }
+    public Long getClientId() { return clientId; }
+    public Long getCaseId() { return caseId; }
+    public String getToNumber() { return toNumber; }
+    public String getFromNumber() { return fromNumber; }
+    public String getBody() { return body; }
+    public String getTwilioSid() { return twilioSid; }
+    public String getStatus() { return status; }
+    public String getErrorCode() { return errorCode; }
+    public Long getSentBy() { return sentBy; }
+    public String getSendKey() { return sendKey; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getStatusChangedAt() { return statusChangedAt; }
+    public Instant getReadAt() { return readAt; }
+}

@@ -1,0 +1,11 @@
+package org.textdesk.twilio;
+
+/**
+ * Where the webhook signature check finds the Auth Token: Twilio Setup, which implements this so that the
+ * gateway and the signature check do not depend on the Setup page that depends on them (test connection).
+ */
+public interface CurrentTwilioSetup {
+
+    /** The saved Twilio Setup, with its Auth Token decrypted, or {@link TwilioSetup#NONE}. */
+    TwilioSetup currentSetup();
+}

@@ -1,0 +1,143 @@
+package org.textdesk.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.textdesk.IntegrationTest;
+import org.textdesk.SqlStatements;
+import org.textdesk.cases.CaseRecord;
+import org.textdesk.cases.CaseService;
+import org.textdesk.client.Client;
+import org.textdesk.client.ClientFixture;
+import org.textdesk.client.ClientService;
+import org.textdesk.staff.Staff;
+
+/**
+ * A case with 5,000 texts (and its client with 500 more from them): each page shows one page of texts
+ * with the same handful of SQL statements as for a case with three texts, so nothing runs per row.
+ */
+class TextsAtScaleTest extends IntegrationTest {
+
+    /** What one page may run at most: client, cases, count, page, mark read, the navigation's unread count. */
+    private static final int MAX_STATEMENTS = 6;
+
+    @Autowired
+    ClientService clientService;
+
+    @Autowired
+    CaseService caseService;
+
+    Staff casey;
+    Client jordan;
+    CaseRecord bigCase;
+    CaseRecord smallCase;
+    Client sam;
+
+    @BeforeEach
+    void aCaseWith5000Texts() {
+        casey = newCaseworker();
+        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        bigCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance", LocalDate.of(2016, 1, 1),
+                null);
+        insertTexts(jordan, bigCase, 5_000);
+        jdbc.update("""
+                insert into text_messages (direction, to_number, from_number, body, status, status_rank, created_at,
+                                           status_changed_at)
+                select 'INBOUND', '+14044764365', '+14045387319', 'Reply ' || n, 'received', 3,
+                       timestamp with time zone '2016-01-02 00:00:30+00' + n * interval '10 minutes',
+                       timestamp with time zone '2016-01-02 00:00:30+00' + n * interval '10 minutes'
+                from generate_series(1, 500) as n""");
+        jdbc.update("""
+                insert into client_texts (client_id, text_message_id, created_at)
+                select ?, id, created_at from text_messages where direction = 'INBOUND'""", jordan.getId());
+        jdbc.update("""
+                insert into message_status_events (text_message_id, status, reported_at, received_at)
+                select id, s.status, created_at, created_at from text_messages
+                cross join (values ('queued'), ('sent'), ('delivered')) as s (status)
+                where direction = 'OUTBOUND'""");
+        sam = ClientFixture.create(clientService, as(casey), "Sam", "Carter", "404", "538-7320", true, true);
+        smallCase = caseService.openCase(sam.getId(), "16E-20010102", "Small", LocalDate.of(2016, 1, 1), null);
+        insertTexts(sam, smallCase, 3);
+        jdbc.execute("analyze");
+        assertThat(jdbc.queryForObject("select count(*) from text_messages where case_id = ?", Integer.class,
+                bigCase.getId())).isEqualTo(5_000);
+    }
+
+    @Test
+    void theTextsPagesRunTheSameFewStatementsForFiveThousandTextsAsForThree() {
+        SqlStatements.Counted<String> bigCasePage = get("/cases/" + bigCase.getId() + "/texts");
+        SqlStatements.Counted<String> smallCasePage = get("/cases/" + smallCase.getId() + "/texts");
+        assertThat(TextsPagesTest.rowIds(bigCasePage.result())).hasSize(25);
+        assertThat(bigCasePage.result()).contains("Page 1 of 220", "5,500 texts, newest first", "Reply 500<");
+        assertThat(TextsPagesTest.rowIds(smallCasePage.result())).hasSize(3);
+        assertThat(bigCasePage.count()).as(String.join("\n", bigCasePage.statements()))
+                .isLessThanOrEqualTo(MAX_STATEMENTS).isEqualTo(smallCasePage.count());
+
+        SqlStatements.Counted<String> deepPage = get("/cases/" + bigCase.getId() + "/texts?page=150");
+        assertThat(TextsPagesTest.rowIds(deepPage.result())).hasSize(25);
+        assertThat(deepPage.count()).isEqualTo(bigCasePage.count());
+
+        SqlStatements.Counted<String> clientPage = get("/clients/" + jordan.getId() + "/texts");
+        SqlStatements.Counted<String> smallClientPage = get("/clients/" + sam.getId() + "/texts");
+        assertThat(TextsPagesTest.rowIds(clientPage.result())).hasSize(25);
+        assertThat(clientPage.count()).as(String.join("\n", clientPage.statements()))
+                .isLessThanOrEqualTo(MAX_STATEMENTS).isEqualTo(smallClientPage.count());
+        SqlStatements.Counted<String> filtered = get("/clients/" + jordan.getId() + "/texts?caseId="
+                + bigCase.getId() + "&page=7");
+        assertThat(TextsPagesTest.rowIds(filtered.result())).hasSize(25);
+        assertThat(filtered.count()).isLessThanOrEqualTo(MAX_STATEMENTS);
+    }
+
+    @Test
+    void theClientPagesAndIncomingAlsoStayBounded() {
+        SqlStatements.Counted<String> list = get("/clients");
+        assertThat(list.result()).contains("Avery, Jordan", "Carter, Sam");
+        assertThat(list.count()).as(String.join("\n", list.statements())).isLessThanOrEqualTo(MAX_STATEMENTS);
+
+        SqlStatements.Counted<String> record = get("/clients/" + jordan.getId());
+        assertThat(record.result()).contains("500 unread texts from this client");
+        assertThat(record.count()).as(String.join("\n", record.statements())).isLessThanOrEqualTo(MAX_STATEMENTS);
+
+        SqlStatements.Counted<String> incoming = get("/incoming");
+        assertThat(TextsPagesTest.rowIds(incoming.result())).hasSize(25);
+        assertThat(incoming.count()).as(String.join("\n", incoming.statements())).isLessThanOrEqualTo(4);
+
+        long someText = jdbc.queryForObject("select max(id) from text_messages where case_id = ?", Long.class,
+                bigCase.getId());
+        SqlStatements.Counted<String> status = get("/texts/" + someText + "/status");
+        assertThat(status.count()).as(String.join("\n", status.statements())).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void theWholeCaseExportsInAFewStatements() {
+        SqlStatements.Counted<String> csv = get("/cases/" + bigCase.getId() + "/texts.csv");
+        assertThat(CaseTextsExportTest.Rfc4180.parse(csv.result().substring(1))).hasSize(5_501);
+        assertThat(csv.count()).as(String.join("\n", csv.statements())).isLessThanOrEqualTo(4);
+    }
+
+    private void insertTexts(Client client, CaseRecord caseRecord, int count) {
+        jdbc.update("""
+                insert into text_messages (direction, client_id, case_id, to_number, from_number, body, status,
+                                           status_rank, sent_by, created_at, status_changed_at)
+                select 'OUTBOUND', ?, ?, ?, '+14044764365', 'Text ' || n, 'delivered', 3, ?,
+                       timestamp with time zone '2016-01-02 00:00:00+00' + n * interval '1 minute',
+                       timestamp with time zone '2016-01-02 00:00:00+00' + n * interval '1 minute'
+                from generate_series(1, ?) as n""", client.getId(), caseRecord.getId(), client.getCellE164(),
+                casey.getId(), count);
+        jdbc.update("""
+                insert into client_texts (client_id, text_message_id, created_at)
+                select client_id, id, created_at from text_messages where client_id = ? and direction = 'OUTBOUND'""",
+                client.getId());
+    }
+
+    private SqlStatements.Counted<String> get(String uri) {
+        long started = System.nanoTime();
+        SqlStatements.Counted<String> counted = countedGet(uri, casey);
+        System.out.printf("%s: %d SQL statements, %d ms%n", uri, counted.count(),
+                (System.nanoTime() - started) / 1_000_000);
+        return counted;
+    }
+}
