@@ -1,31 +1,42 @@
 package org.textdesk.history;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Comma-separated values as RFC 4180 writes them, for spreadsheet programs: CRLF between records; a
- * field holding a quote, a comma, a CR or an LF is quoted, its quotes doubled. The bytes are UTF-8 with
- * a byte order mark, which Excel needs to read anything but ASCII correctly.
+ * Comma-separated values for spreadsheet programs, written by Apache Commons CSV in its RFC 4180 format: CRLF
+ * between records; a field holding a quote, a comma, a CR or an LF (and, Commons CSV's own caution, one that
+ * starts with a space or a character up to {@code #}, or ends with a space) is quoted, its quotes doubled. The
+ * bytes are UTF-8 with a byte order mark, which Excel needs to read anything but ASCII correctly.
  *
- * <p>Formula injection: a spreadsheet runs a cell that starts with {@code = + - @} (or a tab or CR) as a
- * formula, and a text from a client is anyone's text. Such a cell is written with a leading apostrophe
- * ({@code '=1+1}), which spreadsheets show as text; the value is otherwise unchanged (OWASP's advice).
+ * <p>Every cell passes TextDesk's {@link FormulaGuard} first: a text from a client is anyone's text.
  */
 final class CsvWriter {
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private final StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK);
+    private final CSVPrinter printer;
+
+    CsvWriter() {
+        try {
+            printer = new CSVPrinter(csv, FORMAT);
+        } catch (IOException cannotHappenWithAStringBuilder) {
+            throw new UncheckedIOException(cannotHappenWithAStringBuilder);
+        }
+    }
 
     CsvWriter record(List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(field(fields.get(i)));
+        try {
+            printer.printRecord(fields.stream().map(CsvWriter::cell));
+        } catch (IOException cannotHappenWithAStringBuilder) {
+            throw new UncheckedIOException(cannotHappenWithAStringBuilder);
         }
-        csv.append("\r\n");
         return this;
     }
 
@@ -33,21 +44,12 @@ final class CsvWriter {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** One field as it is written within a record (guarded, quoted when needed). */
     static String field(String value) {
-        String text = defused(value == null ? "" : value);
-        boolean quote = text.indexOf('"') >= 0 || text.indexOf(',') >= 0 || text.indexOf('\r') >= 0
-                || text.indexOf('\n') >= 0;
-        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        return FORMAT.format(cell(value));
     }
 
-    /** A cell a spreadsheet would run as a formula, made plain text with a leading apostrophe. */
-    static String defused(String value) {
-        if (value.isEmpty()) {
-            return value;
-        }
-        return switch (value.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
-            default -> value;
-        };
+    private static String cell(String value) {
+        return FormulaGuard.guarded(value == null ? "" : value);
     }
 }

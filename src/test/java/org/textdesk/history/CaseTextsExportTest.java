@@ -109,16 +109,24 @@ class CaseTextsExportTest extends IntegrationTest {
     }
 
     @Test
-    void cellsASpreadsheetWouldRunAsFormulasGetALeadingApostrophe() {
-        assertThat(CsvWriter.field("=1+1")).isEqualTo("'=1+1");
-        assertThat(CsvWriter.field("+14045387319")).isEqualTo("'+14045387319");
-        assertThat(CsvWriter.field("-5 dollars")).isEqualTo("'-5 dollars");
-        assertThat(CsvWriter.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(CsvWriter.field("\tcmd")).isEqualTo("'\tcmd");
-        assertThat(CsvWriter.field("=A1,\"x\"")).isEqualTo("\"'=A1,\"\"x\"\"\"");
-        assertThat(CsvWriter.field("Meet at 3 - bring ID = yes")).isEqualTo("Meet at 3 - bring ID = yes");
-        assertThat(CsvWriter.field("")).isEmpty();
-        assertThat(CsvWriter.field(null)).isEmpty();
+    void cellsASpreadsheetWouldRunAsFormulasGetALeadingApostropheAndTheRestIsRfc4180() {
+        assertThat(csvRecord("=1+1")).isEqualTo("'=1+1\r\n");
+        assertThat(csvRecord("+14045387319")).isEqualTo("'+14045387319\r\n");
+        assertThat(csvRecord("-5 dollars")).isEqualTo("'-5 dollars\r\n");
+        assertThat(csvRecord("@SUM(A1)")).isEqualTo("'@SUM(A1)\r\n");
+        assertThat(csvRecord("\tcmd")).isEqualTo("'\tcmd\r\n");
+        assertThat(csvRecord("=A1,\"x\"")).isEqualTo("\"'=A1,\"\"x\"\"\"\r\n");
+        assertThat(csvRecord("\n=1+1")).isEqualTo("\"'\n=1+1\"\r\n");
+        assertThat(csvRecord("Meet at 3 - bring ID = yes")).isEqualTo("Meet at 3 - bring ID = yes\r\n");
+        assertThat(csvRecord("first", "", null, "last")).isEqualTo("first,,,last\r\n");
+    }
+
+    /** One record as CsvWriter writes it, without the byte order mark that starts the file. */
+    private static String csvRecord(String... fields) {
+        String written = new String(new CsvWriter().record(Arrays.asList(fields)).bytes(),
+                StandardCharsets.UTF_8);
+        assertThat(written).startsWith("\uFEFF");
+        return written.substring(1);
     }
 
     @Test
