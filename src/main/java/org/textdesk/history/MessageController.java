@@ -28,7 +28,7 @@ class MessageController {
             incomingInbox.markRead(messageId);
         }
         model.addAttribute("details", details);
-        return "texting/message";
+        return "history/message";
     }
 
     /** The status part of the text's page (static/js/message-status.js replaces it while not final). */
@@ -36,6 +36,6 @@ class MessageController {
     String showStatus(@PathVariable long messageId, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
         model.addAttribute("details", messagePages.status(messageId));
-        return "texting/status :: status";
+        return "history/status :: status";
     }
 }

@@ -32,14 +32,14 @@ class TextsController {
         TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage());
         textsFilter.setCaseId(timeline.caseRecord() == null ? null : timeline.caseRecord().getId());
         model.addAttribute("timeline", timeline);
-        return "texting/texts";
+        return "history/texts";
     }
 
     @GetMapping("/cases/{caseId}/texts")
     String showCaseTexts(@PathVariable long caseId, @ModelAttribute TextsFilter textsFilter,
             BindingResult ignoredBadValues, Model model) {
         model.addAttribute("timeline", textsPages.caseTexts(caseId, textsFilter.getPage()));
-        return "texting/texts";
+        return "history/texts";
     }
 
     @GetMapping("/cases/{caseId}/texts.csv")
@@ -56,6 +56,6 @@ class TextsController {
     @GetMapping("/cases/{caseId}/texts/print")
     String printCaseTexts(@PathVariable long caseId, Model model) {
         model.addAttribute("caseTexts", textsPages.caseExport(caseId));
-        return "texting/print";
+        return "history/print";
     }
 }

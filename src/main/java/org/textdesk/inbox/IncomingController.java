@@ -39,7 +39,7 @@ class IncomingController {
         model.addAttribute("incoming", listing.texts());
         model.addAttribute("incomingMoreThan", listing.moreThan());
         model.addAttribute("filters", IncomingFilter.values());
-        return "texting/incoming";
+        return "inbox/incoming";
     }
 
     @GetMapping("/incoming/{messageId}/attach")
@@ -48,7 +48,7 @@ class IncomingController {
         model.addAttribute("text", incomingInbox.find(messageId));
         List<Client> found = clientService.findClientsMatching(incomingForm.getQ(), CLIENT_CHOICES);
         model.addAttribute("clientChoices", found);
-        return "texting/attach";
+        return "inbox/attach";
     }
 
     @PostMapping("/incoming/{messageId}/attach")

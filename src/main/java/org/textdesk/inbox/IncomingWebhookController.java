@@ -14,14 +14,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.textdesk.twilio.TwilioWebhookFilter;
 import org.textdesk.twilio.VerifiedWebhook;
 import org.textdesk.twilio.WebhookAddresses;
 
 /**
  * Twilio's webhooks for incoming texts and calls (DESIGN.md "Twilio webhooks"; the paths are what admins paste
- * into the Twilio console). Only requests {@link TwilioWebhookFilter} verified get here. A text is written in
- * one statement or one short transaction and nothing is called out; the answers are TwiML built with twilio-java.
+ * into the Twilio console). Only requests the twilio module's signature filter verified get here. A text is
+ * written in one statement or one short transaction and nothing is called out; the answers are TwiML built
+ * with twilio-java.
  */
 @Controller
 class IncomingWebhookController {

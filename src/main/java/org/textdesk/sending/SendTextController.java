@@ -37,7 +37,7 @@ class SendTextController {
         }
         model.addAttribute("sendTextForm", form);
         model.addAttribute("page", sendTextPages.pageFor(clientId, staff));
-        return "texting/send";
+        return "sending/send";
     }
 
     @PostMapping("/clients/{clientId}/texts")
@@ -46,7 +46,7 @@ class SendTextController {
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
             model.addAttribute("page", sendTextPages.pageFor(clientId, staff));
-            return "texting/send";
+            return "sending/send";
         }
         try {
             long messageId = sendTextService.sendText(clientId, sendTextForm, staff);
@@ -55,7 +55,7 @@ class SendTextController {
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);
             model.addAttribute("page", sendTextPages.pageFor(clientId, staff));
-            return "texting/send";
+            return "sending/send";
         }
     }
 

@@ -7,14 +7,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.textdesk.twilio.TwilioWebhookFilter;
 import org.textdesk.twilio.VerifiedWebhook;
 import org.textdesk.twilio.WebhookAddresses;
 
 /**
  * Twilio's status callback (DESIGN.md "Twilio webhooks"; the path is what admins paste into the Twilio
- * console). Only requests {@link TwilioWebhookFilter} verified get here. A report is written in one statement
- * or one short transaction and nothing is called out; the answer is empty.
+ * console). Only requests the twilio module's signature filter verified get here. A report is written in one
+ * statement or one short transaction and nothing is called out; the answer is empty.
  */
 @Controller
 class StatusCallbackController {

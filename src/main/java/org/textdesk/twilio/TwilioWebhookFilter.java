@@ -36,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * far larger than Twilio sends, 403 when the signature is missing or wrong or no Auth Token is stored.
  * The log line never holds the Auth Token, a parameter value or the signature.
  */
-public class TwilioWebhookFilter extends OncePerRequestFilter {
+class TwilioWebhookFilter extends OncePerRequestFilter {
 
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     /** Twilio's largest webhook (a 1600-character body, percent-encoded, and its other parameters) is far less. */

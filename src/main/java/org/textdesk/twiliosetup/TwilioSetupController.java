@@ -18,7 +18,7 @@ import org.textdesk.twilio.ConnectionCheck;
 @RequestMapping("/admin/twilio")
 class TwilioSetupController {
 
-    static final String VIEW = "twilio/setup";
+    static final String VIEW = "twiliosetup/setup";
 
     private final TwilioSetupService setupService;
 
