@@ -1,4 +1,4 @@
-// The one-SMS rule in the browser: mirrors org.textdesk.texting.SmsText, and both are tested against
+// The one-SMS rule in the browser: mirrors org.textdesk.texts.SmsText, and both are tested against
 // src/test/resources/sms-length-cases.json. Also drives every [data-sms-counter] block: the live
 // "Typed N" / "Left M" counter, look-alike replacement, and stopping input at the limit.
 "use strict";
