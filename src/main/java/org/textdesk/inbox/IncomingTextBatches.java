@@ -3,10 +3,10 @@ package org.textdesk.inbox;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.textdesk.system.DatabaseProduct;
-import org.textdesk.system.GroupCommit;
 import org.textdesk.inbox.IncomingTextRows.IncomingRow;
 import org.textdesk.inbox.IncomingTextRows.Stored;
+import org.textdesk.system.DatabaseProduct;
+import org.textdesk.system.GroupCommit;
 
 /** Ordinary incoming texts on PostgreSQL, stored together ({@link GroupCommit}) by {@link IncomingTextRows}. */
 @Component

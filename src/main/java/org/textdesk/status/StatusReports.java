@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.textdesk.client.ClientService;
-import org.textdesk.texts.TwilioErrorCodes;
 import org.textdesk.system.DatabaseProduct;
 import org.textdesk.texts.StatusHistory;
+import org.textdesk.texts.TwilioErrorCodes;
 
 /**
  * What Twilio reports about a text's status, from a status callback or from asking Twilio

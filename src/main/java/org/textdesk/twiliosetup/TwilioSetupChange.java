@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.textdesk.system.FieldRuleException;
-import org.textdesk.twilio.TwilioSetup;
 import org.textdesk.texts.SmsText;
+import org.textdesk.twilio.TwilioSetup;
 
 /**
  * What an admin typed into Twilio Setup. {@link #check} applies every rule at once, so the admin sees
