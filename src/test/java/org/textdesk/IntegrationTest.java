@@ -33,14 +33,15 @@ import org.textdesk.twiliosetup.TwilioSetupService;
 
 /**
  * The base of every test that needs the application: one Spring context (cached and shared by all
- * subclasses) on real PostgreSQL, served on a random port, with every table emptied before each test.
+ * subclasses) on real PostgreSQL ({@link TestDatabase}), served on a random port, with every table emptied
+ * before each test.
  * The Twilio API it calls is {@link FakeTwilio}, reset before each test; {@link #configureTwilio()}
  * gives it a complete, enabled Twilio Setup.
  */
-@ExtendWith(PostgresRequired.class)
+@ExtendWith(TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ContainerDatabaseConfiguration.class, SqlStatements.Configuration.class, RequestSecretsConfiguration.class})
+@Import({SqlStatements.Configuration.class, RequestSecretsConfiguration.class})
 public abstract class IntegrationTest {
 
     /** The password of every staff account a test creates. */
@@ -76,6 +77,11 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
 
     @DynamicPropertySource
     static void twilioProperties(DynamicPropertyRegistry registry) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 8's benchmarks against the packaged app on PostgreSQL, run only by {@code ./mvnw -Pbench verify}
- * (see README "Performance"). Each scenario starts the jar on a fresh database, loads it over loopback from
+ * (see src/docs/performance.md). Each scenario starts the jar on a fresh database, loads it over loopback from
  * a thread pool of JDK HttpClients, prints its table and checks the exact final state. The scenarios are one
  * class each; this class stays the one entry point, so that {@code -Dbench.test=TextDeskBenchmark#<scenario>}
  * picks one and results.md gets its machine header once and the startup list at the end.

@@ -44,6 +44,12 @@ class ClientSearchAtScaleTest extends IntegrationTest {
 
     @Test
     void everySearchReadsIndexesNeverAWholeTable() {
+        // A number of 3 to 9 digits is a cell number in part: its index needs pg_trgm, which migration V9_1 creates where
+        // the database allows (the PostgreSQL of Maven artifacts, Debian's and the postgres image carry it).
+        // Where it cannot, such a search reads every client, and only the other searches must use indexes.
+        boolean trigrams = jdbc.queryForObject("select count(*) from pg_extension where extname = 'pg_trgm'",
+                Integer.class) == 1;
+        List<String> cellNumberInPart = List.of("500-1234", "1234");
         for (String query : List.of("Last123", "last12", "First77 Last77", "Last77, First77", "Last77 First",
                 "404-500-1234", "(404) 5001234", "500-1234", "1234", "B-1234", "b-123", "nobody")) {
             ClientSearch search = ClientSearch.of(query);
@@ -52,7 +58,12 @@ class ClientSearchAtScaleTest extends IntegrationTest {
             page.put("offset", 0);
             for (String plan : List.of(QueryPlans.explain(jdbc, ClientSearchQuery.countSql(search), page),
                     QueryPlans.explain(jdbc, ClientSearchQuery.findSql(search), page))) {
-                assertThat(plan).as(query).contains("Index").doesNotContain("Seq Scan on clients", "Seq Scan on cases");
+                if (trigrams || !cellNumberInPart.contains(query)) {
+                    assertThat(plan).as(query).contains("Index")
+                            .doesNotContain("Seq Scan on clients", "Seq Scan on cases");
+                } else {
+                    assertThat(plan).as(query).contains("Seq Scan on clients").doesNotContain("Seq Scan on cases");
+                }
             }
         }
         // Every client, a page at a time: the name order is the index's, nothing to sort.
