@@ -1,5 +1,6 @@
 package org.textdesk.sandbox;
 
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +43,9 @@ class ClientPhoneController {
         model.addAttribute("client", client);
         model.addAttribute("connected", phone.connected());
         model.addAttribute("conversation",
-                client.getCellE164() == null ? List.of() : phone.conversation(client.getCellE164()));
-        model.addAttribute("pictures", SamplePicture.values());
+                client.getCellE164() == null ? List.of() : phone.conversation(client.getCellE164()).stream()
+                        .map(PhoneBubble::of).toList());
+        model.addAttribute("pictures", Arrays.stream(SamplePicture.values()).map(PhoneBubble.PictureChoice::of).toList());
         model.addAttribute("textMax", TEXT_MAX);
         return VIEW;
     }

@@ -2,6 +2,7 @@ package org.textdesk.sandbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -21,23 +22,26 @@ class EmbeddedDefaultWelcome {
 
     private final LocalAddress localAddress;
     private final SandboxSwitch sandboxSwitch;
+    private final String dataDir;
 
-    EmbeddedDefaultWelcome(LocalAddress localAddress, SandboxSwitch sandboxSwitch) {
+    EmbeddedDefaultWelcome(LocalAddress localAddress, SandboxSwitch sandboxSwitch,
+            @Value("${textdesk.data-dir:./data}") String dataDir) {
         this.localAddress = localAddress;
         this.sandboxSwitch = sandboxSwitch;
+        this.dataDir = dataDir;
     }
 
     /** After the sandbox has set up Twilio Setup, so the block is the last word of the start. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
     void onReady() {
-        log.info(welcome(localAddress.baseUrl(), sandboxSwitch.isOn()));
+        log.info(welcome(localAddress.baseUrl(), dataDir, sandboxSwitch.isOn()));
     }
 
-    static String welcome(String address, boolean sandboxOn) {
+    static String welcome(String address, String dataDir, boolean sandboxOn) {
         String line = "-".repeat(78);
         return "\n" + line
-                + "\n  TextDesk is ready at " + address + "/ (embedded default: H2 database under ./data)"
+                + "\n  TextDesk is ready at " + address + "/ (embedded default: H2 database in " + dataDir + ")"
                 + "\n  Demo logins:  caseworker  casey / textdesk-casey"
                 + "\n                admin       admin / textdesk-admin"
                 + (sandboxOn

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -152,14 +153,18 @@ class SandboxApiController {
         }
     }
 
-    /** DateSent as Twilio takes it: a day (2026-12-02) or a moment (2026-12-02T00:00:00Z). */
+    /** DateSent as Twilio takes it: a day (2026-12-02) or a moment (2026-12-02T00:00:00Z, 2026-12-02T00:00:00). */
     private static Instant day(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            // twilio-java 13 sends the moment without an offset; Twilio reads it as UTC
+            return value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(value).toInstant()
+                    : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException unreadable) {
             throw new SandboxApiException(400, 20001, "Invalid DateSent: " + value);
         }

@@ -19,7 +19,7 @@ class SandboxApiSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    SecurityFilterChain sandboxApiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain sandboxApiFilterChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(SandboxAccount.API_PATH + "/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
