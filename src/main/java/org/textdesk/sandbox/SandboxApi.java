@@ -57,6 +57,10 @@ class SandboxApi {
         if (from == null && service == null) {
             throw new SandboxApiException(400, 21603, "A 'From' phone number is required.");
         }
+        if (from != null && !SandboxAccount.TWILIO_NUMBER.equals(from)) {
+            throw new SandboxApiException(400, 21606, "The From phone number is not a valid, SMS-capable inbound "
+                    + "phone number or short code for your account.");
+        }
         if (service != null && !SandboxAccount.MESSAGING_SERVICE_SID.equals(service)) {
             throw new SandboxApiException(400, 21701, "The Messaging Service Sid " + service + " is invalid.");
         }

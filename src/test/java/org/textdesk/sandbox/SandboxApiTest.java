@@ -127,6 +127,9 @@ class SandboxApiTest extends SandboxTest {
         assertThatThrownBy(() -> Message.creator(new PhoneNumber(""), new PhoneNumber(setup.twilioNumber()),
                 "To nobody").create(sdk()))
                 .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(21604));
+        assertThatThrownBy(() -> Message.creator(new PhoneNumber(CLIENT), new PhoneNumber("+14044764365"),
+                "From a number that is not the account's").create(sdk()))
+                .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.getCode()).isEqualTo(21606));
 
         Message phoneOff = Message.creator(new PhoneNumber("+14045550130"), new PhoneNumber(setup.twilioNumber()),
                 "To a phone that is off").create(sdk());
