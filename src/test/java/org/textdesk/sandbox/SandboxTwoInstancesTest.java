@@ -77,6 +77,43 @@ class SandboxTwoInstancesTest extends SandboxTest {
         }
     }
 
+    /**
+     * An instance killed (kill -9) while posting a callback leaves its task picked, and its heartbeats stop: the
+     * instance still running takes it up again and posts it. The dead instance is played by a row picked by a
+     * scheduler whose last heartbeat was ten minutes ago.
+     */
+    @Test
+    void aCallbackPickedByAKilledInstanceIsPostedByAnother() throws Exception {
+        Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
+        HttpServer recorder = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        String callbackUrl = "http://localhost:" + recorder.getAddress().getPort() + "/callbacks";
+        recorder.createContext("/callbacks", exchange -> {
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            posts.computeIfAbsent(form.get("MessageStatus"), key -> new AtomicInteger()).incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        recorder.start();
+        try {
+            String created = Message.creator(new PhoneNumber("+14045387319"), new PhoneNumber(setup.twilioNumber()),
+                    "Picked by an instance that died").setStatusCallback(URI.create(callbackUrl)).create(sdk()).getSid();
+            int taken = jdbc.update("""
+                    update scheduled_tasks set picked = true, picked_by = 'killed-instance',
+                           last_heartbeat = current_timestamp - interval '10 minutes',
+                           execution_time = current_timestamp - interval '1 minute'
+                    where task_name = 'sandbox-status-callback' and task_instance = ? and picked = false""",
+                    created + "/3");
+            assertThat(taken).as("the delivered callback's task, before any instance ran it").isEqualTo(1);
+            await("the killed instance's callback posted by another", Duration.ofSeconds(60),
+                    () -> posts.containsKey("delivered"));
+            assertThat(posts.get("delivered").get()).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select status from sandbox_messages where sid = ?", String.class, created))
+                    .isEqualTo("delivered");
+        } finally {
+            recorder.stop(0);
+        }
+    }
+
     private static Map<String, String> form(String body) {
         Map<String, String> form = new TreeMap<>();
         for (String pair : body.split("&")) {
