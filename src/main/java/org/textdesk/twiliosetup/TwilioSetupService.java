@@ -181,6 +181,26 @@ public class TwilioSetupService implements CurrentTwilioSetup {
     }
 
     /**
+     * Saves Twilio Setup as TextDesk itself, enabled, with this account (a Twilio-compatible one TextDesk runs:
+     * the built-in sandbox), keeping the saved Text and Call Responses (the seed's when none are saved).
+     * {@code newAuthToken} null keeps the stored Auth Token.
+     *
+     * @throws IllegalStateException when a value breaks a rule, or another instance saved the setup meanwhile
+     */
+    @Transactional
+    public void saveAsTextDesk(String accountSid, String newAuthToken, String statusCallback, String twilioNumber) {
+        Optional<TwilioSettings> saved = repository.findTheSettings();
+        String textResponse = saved.map(TwilioSettings::getTextResponse).orElse(TwilioDemoSetup.TEXT_RESPONSE);
+        String callResponse = saved.map(TwilioSettings::getCallResponse).orElse(TwilioDemoSetup.CALL_RESPONSE);
+        try {
+            saveSetup(new TwilioSetupChange(true, accountSid, newAuthToken == null ? "" : newAuthToken, statusCallback,
+                    twilioNumber, textResponse, callResponse), saved.map(TwilioSettings::getVersion).orElse(null), null);
+        } catch (SetupRefusedException refused) {
+            throw new IllegalStateException("Twilio Setup not saved: " + refused.getMessage());
+        }
+    }
+
+    /**
      * Asks Twilio for the account with the typed Account SID and the typed Auth Token, or the stored
      * one when none is typed. Holds no transaction during the call.
      *
