@@ -309,6 +309,32 @@ public final class FakeTwilio {
                 : authenticateError());
     }
 
+    /**
+     * Message creation as {@link #acceptMessages}, but before answering, the fake posts a status callback for the
+     * new SID to the request's StatusCallback, signed as Twilio signs it (over that URL), and waits for the app's
+     * answer, whose HTTP status goes into {@code callbackAnswers}: Twilio's callback can arrive before its
+     * answer to the create call. Then it answers with {@code then} (null: 201 with the message).
+     */
+    public void acceptMessagesCallingBackFirst(String initialStatus, String callbackStatus, String errorCode,
+            List<Integer> callbackAnswers, Answer then) {
+        on("POST", MESSAGES_PATH, call -> {
+            if (!authorized(call)) {
+                return authenticateError();
+            }
+            String sid = newMessageSid();
+            Map<String, String> params = TwilioWebhookRequests.statusCallback(sid, callbackStatus);
+            params.put("To", call.request().param("To"));
+            if (errorCode != null) {
+                params.put("ErrorCode", errorCode);
+            }
+            String callback = call.request().param("StatusCallback");
+            callbackAnswers.add(TwilioWebhookRequests.postHttp(callback, "", params, callback, Map.of()).statusCode());
+            return then != null ? then : Answer.json(201, messageJson(sid, call.pathVariable("AccountSid"),
+                    call.request().param("To"), call.request().param("From"), call.request().param("Body"),
+                    initialStatus));
+        });
+    }
+
     /** A Message SID as Twilio makes them: SM and 32 hexadecimal characters. */
     public static String newMessageSid() {
         return "SM" + java.util.UUID.randomUUID().toString().replace("-", "");

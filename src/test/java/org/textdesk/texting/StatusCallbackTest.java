@@ -149,15 +149,17 @@ class StatusCallbackTest extends IntegrationTest {
     }
 
     @Test
-    void aCallbackForATextTextDeskDoesNotKnowIsAnswered200AndLogged(CapturedOutput output) {
+    void aCallbackForATextTextDeskDoesNotKnowIsAnswered200KeptAndLogged(CapturedOutput output) {
         long text = text("SM00000000000000000000000000000007");
         MvcTestResult result = TwilioWebhookRequests.post(mvc, PATH,
                 TwilioWebhookRequests.statusCallback("SMffffffffffffffffffffffffffffffff", "delivered"));
         assertThat(result).hasStatusOk().body().isEmpty();
         assertThat(history(text)).containsExactly("queued");
         assertThat(jdbc.queryForObject("select count(*) from message_status_events", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select twilio_sid || ' ' || status from early_status_reports", String.class))
+                .containsExactly("SMffffffffffffffffffffffffffffffff delivered");
         assertThat(output.getOut().lines().filter(line -> line.contains(" INFO ")
-                && line.contains("does not know: SMffffffffffffffffffffffffffffffff"))).hasSize(1);
+                && line.contains("kept until one has it: SMffffffffffffffffffffffffffffffff"))).hasSize(1);
     }
 
     @Test
