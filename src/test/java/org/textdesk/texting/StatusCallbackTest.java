@@ -120,10 +120,10 @@ class StatusCallbackTest extends IntegrationTest {
     @Test
     void theErrorCodeAndTheDeliveryReportTimeAreRecorded() {
         long text = text("SM00000000000000000000000000000005");
-        Map<String, String> params = new java.util.LinkedHashMap<>(
-                TwilioWebhookRequests.statusCallback("SM00000000000000000000000000000005", "undelivered"));
-        params.put("ErrorCode", "30003");
-        params.put("RawDlrDoneDate", "2608171430");
+        Map<String, String> params = TwilioWebhookRequests.statusCallback("SM00000000000000000000000000000005",
+                "undelivered", "30003", "2608171430", "MG0123456789abcdef0123456789abcdef");
+        assertThat(params).containsOnlyKeys("AccountSid", "ApiVersion", "From", "MessageSid", "MessageStatus", "SmsSid",
+                "SmsStatus", "To", "ErrorCode", "RawDlrDoneDate", "MessagingServiceSid");
         assertThat(TwilioWebhookRequests.post(mvc, PATH, params)).hasStatusOk();
         Map<String, Object> event = jdbc.queryForMap(
                 "select error_code, reported_at, received_at from message_status_events where status = 'undelivered'");
