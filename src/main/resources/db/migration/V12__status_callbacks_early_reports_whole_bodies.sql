@@ -7,9 +7,6 @@ alter table text_messages add column status_callback_url varchar(2000);
 -- An incoming body is kept whole: Twilio's 1,600 characters, where one emoji takes two UTF-16 units (H2 counts those).
 alter table text_messages alter column body set data type varchar(3200);
 
--- Optional Messaging Service (MG + 32 hex) texts are sent through.
-alter table twilio_settings add column messaging_service_sid varchar(34);
-
 -- Status reports for a SID TextDesk has not recorded yet (Twilio can call back before its answer to the send
 -- arrives): kept, applied when the SID is recorded, expired after a few days.
 create table early_status_reports (
