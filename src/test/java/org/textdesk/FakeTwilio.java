@@ -66,6 +66,7 @@ public final class FakeTwilio {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Credentials> accepted = new ConcurrentHashMap<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
 
     /** What a call to the fake answers. */
     public static final class Answer {
@@ -201,6 +202,8 @@ public final class FakeTwilio {
     /** The fake, started on first use. */
     public static synchronized FakeTwilio instance() {
         if (instance == null) {
+            // Parsing Twilio's descriptions takes seconds: before any request, not within one's read timeout.
+            TwilioApiDescription.instance();
             instance = new FakeTwilio();
         }
         return instance;
@@ -215,11 +218,21 @@ public final class FakeTwilio {
         return server.getAddress().getPort();
     }
 
-    /** Forgets every rule, accepted credential and recorded request. */
+    /** Forgets every rule, accepted credential, recorded request and violation. */
     public void reset() {
         rules.clear();
         accepted.clear();
         requests.clear();
+        violations.clear();
+    }
+
+    /**
+     * What was wrong with the requests since the last reset, by Twilio's API description
+     * ({@link TwilioApiDescription}): each as "METHOD path: problem". {@link IntegrationTest} fails a test that
+     * leaves any.
+     */
+    public List<String> violations() {
+        return List.copyOf(violations);
     }
 
     /** The account endpoint (and {@link #authorized}) accepts these credentials. */
@@ -280,10 +293,15 @@ public final class FakeTwilio {
         return Answer.twilioError(401, 20003, "Authenticate");
     }
 
-    /** An account resource as Twilio shapes it (twilio_api_v2010.json, api.v2010.account). */
+    /**
+     * An account resource as Twilio shapes it: the example answer to fetching an account in Twilio's description
+     * (twilio_api_v2010.json), with this SID, Auth Token and name.
+     */
     public static String accountJson(String accountSid, String authToken, String friendlyName) {
         String uri = API + "/Accounts/" + accountSid;
-        Map<String, Object> account = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> account = new LinkedHashMap<>(JSON.treeToValue(TwilioApiDescription.instance().example(
+                false, API + "/Accounts/{Sid}.json", "get", "200"), Map.class));
         account.put("auth_token", authToken);
         account.put("date_created", RFC_2822.format(Instant.parse("2015-07-30T20:00:00Z")));
         account.put("date_updated", RFC_2822.format(Instant.parse("2015-07-30T20:00:00Z")));
@@ -309,30 +327,55 @@ public final class FakeTwilio {
                 : authenticateError());
     }
 
+    /**
+     * Message creation as {@link #acceptMessages}, but before answering, the fake posts a status callback for the
+     * new SID to the request's StatusCallback, signed as Twilio signs it (over that URL), and waits for the app's
+     * answer, whose HTTP status goes into {@code callbackAnswers}: Twilio's callback can arrive before its
+     * answer to the create call. Then it answers with {@code then} (null: 201 with the message).
+     */
+    public void acceptMessagesCallingBackFirst(String initialStatus, String callbackStatus, String errorCode,
+            List<Integer> callbackAnswers, Answer then) {
+        on("POST", MESSAGES_PATH, call -> {
+            if (!authorized(call)) {
+                return authenticateError();
+            }
+            String sid = newMessageSid();
+            Map<String, String> params = TwilioWebhookRequests.statusCallback(sid, callbackStatus);
+            params.put("To", call.request().param("To"));
+            if (errorCode != null) {
+                params.put("ErrorCode", errorCode);
+            }
+            String callback = call.request().param("StatusCallback");
+            callbackAnswers.add(TwilioWebhookRequests.postHttp(callback, "", params, callback, Map.of()).statusCode());
+            return then != null ? then : Answer.json(201, messageJson(sid, call.pathVariable("AccountSid"),
+                    call.request().param("To"), call.request().param("From"), call.request().param("Body"),
+                    initialStatus));
+        });
+    }
+
     /** A Message SID as Twilio makes them: SM and 32 hexadecimal characters. */
     public static String newMessageSid() {
         return "SM" + java.util.UUID.randomUUID().toString().replace("-", "");
     }
 
-    /** A message resource as Twilio shapes it (twilio_api_v2010.json, api.v2010.account.message). */
+    /**
+     * A message resource as Twilio shapes it: the example answer to creating a message in Twilio's description
+     * (twilio_api_v2010.json), with this SID, account, numbers, body and status, and the dates of now.
+     */
     public static String messageJson(String sid, String accountSid, String to, String from, String body,
             String status) {
-        Map<String, Object> message = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> message = new LinkedHashMap<>(JSON.treeToValue(TwilioApiDescription.instance().example(
+                false, API + "/Accounts/{AccountSid}/Messages.json", "post", "201"), Map.class));
         message.put("account_sid", accountSid);
-        message.put("api_version", "2010-04-01");
         message.put("body", body);
         message.put("date_created", RFC_2822.format(Instant.now()));
         message.put("date_sent", null);
         message.put("date_updated", RFC_2822.format(Instant.now()));
-        message.put("direction", "outbound-api");
         message.put("error_code", null);
         message.put("error_message", null);
         message.put("from", from);
         message.put("messaging_service_sid", null);
-        message.put("num_media", "0");
-        message.put("num_segments", "1");
-        message.put("price", null);
-        message.put("price_unit", "USD");
         message.put("sid", sid);
         message.put("status", status);
         message.put("subresource_uris", Map.of("media", API + "/Accounts/" + accountSid + "/Messages/" + sid
@@ -364,6 +407,8 @@ public final class FakeTwilio {
         try (exchange) {
             RecordedRequest request = record(exchange);
             requests.add(request);
+            TwilioApiDescription.instance().check(request).forEach(violation -> violations.add(
+                    request.method() + " " + request.path() + ": " + violation));
             // What the application sent Twilio must never turn up in its log.
             LogLeaks.secret("an Auth Token the application sent to Twilio", request.basicPassword());
             LogLeaks.secret("a message body the application sent to Twilio", request.param("Body"));
@@ -415,7 +460,7 @@ public final class FakeTwilio {
                 Collections.unmodifiableMap(headers), form, body, Instant.now());
     }
 
-    private static Map<String, List<String>> decodeForm(String body) {
+    static Map<String, List<String>> decodeForm(String body) {
         Map<String, List<String>> form = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {

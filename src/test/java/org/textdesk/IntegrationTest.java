@@ -97,6 +97,12 @@ public abstract class IntegrationTest {
         fakeTwilio.reset();
     }
 
+    /** Every request TextDesk sent Twilio in the test follows Twilio's API description. */
+    @org.junit.jupiter.api.AfterEach
+    void everyTwilioRequestFollowedTwiliosDescription() {
+        assertThat(fakeTwilio.violations()).as("requests that break Twilio's API description").isEmpty();
+    }
+
     @BeforeEach
     protected void emptyEveryTable() {
         if (applicationTables == null) {

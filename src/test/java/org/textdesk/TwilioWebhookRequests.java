@@ -73,49 +73,110 @@ public final class TwilioWebhookRequests {
                 .collect(Collectors.joining("&"));
     }
 
-    /** A status callback's parameters as Twilio sends them. */
+    /**
+     * A status callback's parameters, every one Twilio sends for an SMS to a client from our number (Twilio's
+     * order); a mutable map, for tests to add ErrorCode, RawDlrDoneDate or MessagingServiceSid.
+     */
     public static Map<String, String> statusCallback(String messageSid, String status) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", TwilioSetupFixture.ACCOUNT_SID);
-        params.put("ApiVersion", "2010-04-01");
-        params.put("From", TwilioSetupFixture.TWILIO_NUMBER);
-        params.put("MessageSid", messageSid);
-        params.put("MessageStatus", status);
         params.put("SmsSid", messageSid);
         params.put("SmsStatus", status);
+        params.put("MessageStatus", status);
         params.put("To", "+14045387319");
+        params.put("MessageSid", messageSid);
+        params.put("AccountSid", TwilioSetupFixture.ACCOUNT_SID);
+        params.put("From", TwilioSetupFixture.TWILIO_NUMBER);
+        params.put("ApiVersion", "2010-04-01");
         return params;
     }
 
-    /** An incoming text's parameters as Twilio sends them. */
+    /**
+     * A status callback with the parameters Twilio adds when they apply: ErrorCode (undelivered, failed),
+     * RawDlrDoneDate (the phone company's delivery receipt, YYMMDDhhmm) and MessagingServiceSid (sent through a
+     * Messaging Service); null leaves one out.
+     */
+    public static Map<String, String> statusCallback(String messageSid, String status, String errorCode,
+            String rawDlrDoneDate, String messagingServiceSid) {
+        Map<String, String> params = statusCallback(messageSid, status);
+        putIfPresent(params, "ErrorCode", errorCode);
+        putIfPresent(params, "RawDlrDoneDate", rawDlrDoneDate);
+        putIfPresent(params, "MessagingServiceSid", messagingServiceSid);
+        return params;
+    }
+
+    /** An incoming text's parameters, every one Twilio sends for an SMS to our Atlanta number (Twilio's order). */
     public static Map<String, String> incomingText(String messageSid, String from, String body) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", TwilioSetupFixture.ACCOUNT_SID);
-        params.put("ApiVersion", "2010-04-01");
-        params.put("Body", body);
-        params.put("From", from);
-        params.put("FromCountry", "US");
-        params.put("MessageSid", messageSid);
-        params.put("NumMedia", "0");
-        params.put("NumSegments", "1");
+        params.put("ToCountry", "US");
+        params.put("ToState", "GA");
         params.put("SmsMessageSid", messageSid);
+        params.put("NumMedia", "0");
+        params.put("ToCity", "ATLANTA");
+        params.put("FromZip", "30303");
         params.put("SmsSid", messageSid);
+        params.put("FromState", "GA");
         params.put("SmsStatus", "received");
+        params.put("FromCity", "ATLANTA");
+        params.put("Body", body);
+        params.put("FromCountry", "US");
         params.put("To", TwilioSetupFixture.TWILIO_NUMBER);
+        params.put("ToZip", "30303");
+        params.put("NumSegments", body.length() <= 160 ? "1" : String.valueOf((body.length() + 152) / 153));
+        params.put("MessageSid", messageSid);
+        params.put("AccountSid", TwilioSetupFixture.ACCOUNT_SID);
+        params.put("From", from);
+        params.put("ApiVersion", "2010-04-01");
         return params;
     }
 
-    /** An incoming call's parameters as Twilio sends them. */
+    /**
+     * An incoming text with the parameters Twilio adds when they apply: OptOutType (STOP, START, HELP keywords
+     * under Advanced Opt-Out) and MessagingServiceSid (our number is in a Messaging Service); null leaves one out.
+     */
+    public static Map<String, String> incomingText(String messageSid, String from, String body, String optOutType,
+            String messagingServiceSid) {
+        Map<String, String> params = incomingText(messageSid, from, body);
+        putIfPresent(params, "OptOutType", optOutType);
+        putIfPresent(params, "MessagingServiceSid", messagingServiceSid);
+        return params;
+    }
+
+    /** An incoming call's parameters, every one Twilio sends for a call to our Atlanta number. */
     public static Map<String, String> incomingCall(String callSid, String from) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", TwilioSetupFixture.ACCOUNT_SID);
-        params.put("ApiVersion", "2010-04-01");
-        params.put("CallSid", callSid);
-        params.put("CallStatus", "ringing");
-        params.put("Caller", from);
+        params.put("Called", TwilioSetupFixture.TWILIO_NUMBER);
+        params.put("ToState", "GA");
+        params.put("CallerCountry", "US");
         params.put("Direction", "inbound");
-        params.put("From", from);
+        params.put("CallerState", "GA");
+        params.put("ToZip", "30303");
+        params.put("CallSid", callSid);
         params.put("To", TwilioSetupFixture.TWILIO_NUMBER);
+        params.put("CallerZip", "30303");
+        params.put("ToCountry", "US");
+        params.put("StirVerstat", "TN-Validation-Passed-C");
+        params.put("CallToken", "%7B%22parentCallInfoToken%22%3A%22eyJhbGciOiJFUzI1NiJ9%22%7D");
+        params.put("CalledZip", "30303");
+        params.put("ApiVersion", "2010-04-01");
+        params.put("CalledCity", "ATLANTA");
+        params.put("CallStatus", "ringing");
+        params.put("From", from);
+        params.put("AccountSid", TwilioSetupFixture.ACCOUNT_SID);
+        params.put("CalledCountry", "US");
+        params.put("CallerCity", "ATLANTA");
+        params.put("ToCity", "ATLANTA");
+        params.put("FromCountry", "US");
+        params.put("Caller", from);
+        params.put("FromCity", "ATLANTA");
+        params.put("CalledState", "GA");
+        params.put("FromZip", "30303");
+        params.put("FromState", "GA");
         return params;
+    }
+
+    private static void putIfPresent(Map<String, String> params, String name, String value) {
+        if (value != null) {
+            params.put(name, value);
+        }
     }
 }

@@ -23,10 +23,13 @@ public interface ClientTextingSummaries {
      *     sent; otherwise null
      * @param failedTextStatus that text's status (failed, undelivered, not_sent...)
      * @param failedTextSentAt when that text was sent
+     * @param numberMayBeWrong two texts to the client's current cell failed for a reason that says the number
+     *     cannot take texts, with none delivered since
      */
-    record TextingSummary(long unreadIncoming, Long failedTextId, String failedTextStatus, Instant failedTextSentAt) {
+    record TextingSummary(long unreadIncoming, Long failedTextId, String failedTextStatus, Instant failedTextSentAt,
+            boolean numberMayBeWrong) {
 
-        public static final TextingSummary NONE = new TextingSummary(0, null, null, null);
+        public static final TextingSummary NONE = new TextingSummary(0, null, null, null, false);
 
         public boolean lastTextFailed() {
             return failedTextId != null;

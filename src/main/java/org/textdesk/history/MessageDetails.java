@@ -1,6 +1,7 @@
 package org.textdesk.history;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,19 @@ record MessageDetails(TextMessage message, Long clientId, String clientName, Str
     private static final Set<String> RETRYABLE_ERRORS = Set.of(TwilioErrorCodes.NETWORK, TwilioErrorCodes.HTTP_429,
             TwilioErrorCodes.NOT_FOUND, "20429");
 
-    record StatusEvent(String status, String errorCode, Instant time) {
+    /**
+     * One status report: {@code time} is the phone company's time when Twilio gave one, else when it arrived;
+     * {@code receivedAt} is when it arrived at TextDesk.
+     */
+    record StatusEvent(String status, String errorCode, Instant time, Instant receivedAt) {
+
+        /**
+         * Twilio's order, not the order reports arrived in (they race): by rank (queued, sending, sent, then the
+         * endings, then read), then by time.
+         */
+        static final Comparator<StatusEvent> TWILIO_ORDER = Comparator
+                .comparingInt((StatusEvent event) -> MessageStatus.rank(event.status()))
+                .thenComparing(StatusEvent::time, Comparator.nullsLast(Comparator.naturalOrder()));
     }
 
     public String status() {
@@ -49,7 +62,7 @@ record MessageDetails(TextMessage message, Long clientId, String clientName, Str
         return MessageStatus.isFinal(status());
     }
 
-    /** Every error code reported for the text, once each: the current one first, then as reported. */
+    /** Every error code reported for the text, once each: the current one first, then in the history's order. */
     public List<String> errorCodes() {
         Set<String> codes = new LinkedHashSet<>();
         if (message.getErrorCode() != null) {

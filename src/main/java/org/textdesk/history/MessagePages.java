@@ -63,13 +63,15 @@ class MessagePages {
                 List.of());
     }
 
-    /** Every status reported for the text, in the order the reports came in. */
+    /** Every status reported for the text, in Twilio's order ({@link MessageDetails.StatusEvent#TWILIO_ORDER}). */
     private List<MessageDetails.StatusEvent> history(long messageId) {
-        return jdbc.query("""
-                select status, error_code, coalesce(reported_at, received_at) as event_time
+        List<MessageDetails.StatusEvent> history = new java.util.ArrayList<>(jdbc.query("""
+                select status, error_code, coalesce(reported_at, received_at) as event_time, received_at
                 from message_status_events where text_message_id = ? order by id""",
                 (row, n) -> new MessageDetails.StatusEvent(row.getString("status"), row.getString("error_code"),
-                        Sql.instant(row, "event_time")),
-                messageId);
+                        Sql.instant(row, "event_time"), Sql.instant(row, "received_at")),
+                messageId));
+        history.sort(MessageDetails.StatusEvent.TWILIO_ORDER);
+        return history;
     }
 }

@@ -80,7 +80,8 @@ class TextTimeline {
             return List.of();
         }
         jdbc.query("""
-                select e.text_message_id, e.status, e.error_code, coalesce(e.reported_at, e.received_at) as event_time
+                select e.text_message_id, e.status, e.error_code, coalesce(e.reported_at, e.received_at) as event_time,
+                    e.received_at
                 from message_status_events e
                 where e.text_message_id in (select m.id from client_texts ct
                                             join text_messages m on m.id = ct.text_message_id where\s"""
@@ -88,13 +89,14 @@ class TextTimeline {
                     TimelineEntry entry = entries.get(result.getLong("text_message_id"));
                     if (entry != null) {
                         entry.history().add(new StatusEvent(result.getString("status"), result.getString("error_code"),
-                                Sql.instant(result, "event_time")));
+                                Sql.instant(result, "event_time"), Sql.instant(result, "received_at")));
                     }
                 }, scope.arguments().toArray());
+        entries.values().forEach(entry -> entry.history().sort(StatusEvent.TWILIO_ORDER));
         return List.copyOf(entries.values());
     }
 
-    /** A text of a whole timeline with every status reported for it, in the order reported. */
+    /** A text of a whole timeline with every status reported for it, in Twilio's order. */
     record TimelineEntry(TimelineRow row, List<StatusEvent> history) {
     }
 

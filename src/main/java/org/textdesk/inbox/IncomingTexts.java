@@ -65,7 +65,7 @@ public class IncomingTexts {
      *
      * @param from       the sender, E.164
      * @param to         the Twilio number, E.164
-     * @param body       the text (longer than {@value #BODY_MAX} characters: the beginning is kept)
+     * @param body       the text (longer than {@value #BODY_MAX} characters, which Twilio never sends: the beginning)
      * @param optOutType Twilio's OptOutType (STOP, START, HELP) or null
      */
     public Reply receive(String sid, String from, String to, String body, String optOutType) {
@@ -106,15 +106,19 @@ public class IncomingTexts {
                         + " of " + changed + " client(s)").orElse(""));
     }
 
-    /** The body as stored: at most {@value #BODY_MAX} characters, never half a character; no NUL (PostgreSQL refuses it). */
+    /**
+     * The body as stored: whole as Twilio delivers it, up to {@value #BODY_MAX} characters counted as code points
+     * (an emoji is one; the column holds them, V12); only a longer one, which Twilio never sends, is cut, never
+     * within a character. No NUL (PostgreSQL refuses it).
+     */
     private static String kept(String sid, String body) {
         String text = body == null ? "" : body.replace("\u0000", "");
-        if (text.length() <= BODY_MAX) {
+        int characters = text.codePointCount(0, text.length());
+        if (characters <= BODY_MAX) {
             return text;
         }
-        int end = Character.isHighSurrogate(text.charAt(BODY_MAX - 1)) ? BODY_MAX - 1 : BODY_MAX;
-        log.info("Incoming text {} has {} characters; the first {} are kept", sid, text.length(), end);
-        return text.substring(0, end);
+        log.info("Incoming text {} has {} characters; the first {} are kept", sid, characters, BODY_MAX);
+        return text.substring(0, text.offsetByCodePoints(0, BODY_MAX));
     }
 
     /** A phone number for the log: never in full. */

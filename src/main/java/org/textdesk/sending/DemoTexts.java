@@ -92,7 +92,7 @@ class DemoTexts implements ApplicationRunner {
     private void sent(Client client, Long caseId, long staffId, String body, Instant at, List<String> statuses,
             List<Integer> secondsAfter, String lastErrorCode) {
         TextMessage message = messages.saveAndFlush(TextMessage.outbound(client.getId(), caseId,
-                client.getCellE164(), TWILIO_NUMBER, body, staffId, "demo-" + at.toEpochMilli(), at));
+                client.getCellE164(), TWILIO_NUMBER, body, staffId, "demo-" + at.toEpochMilli(), null, at));
         links.link(client.getId(), message);
         sentTextRows.recordTwilioSid(message.getId(), "SMdemo" + message.getId());
         for (int i = 0; i < statuses.size(); i++) {

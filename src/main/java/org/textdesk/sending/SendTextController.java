@@ -49,9 +49,7 @@ class SendTextController {
             return "sending/send";
         }
         try {
-            long messageId = sendTextService.sendText(clientId, sendTextForm, staff);
-            redirect.addFlashAttribute("justSent", true);
-            return "redirect:/texts/" + messageId;
+            return shown(sendTextService.sendText(clientId, sendTextForm, staff), redirect);
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);
             model.addAttribute("page", sendTextPages.pageFor(clientId, staff));
@@ -59,13 +57,17 @@ class SendTextController {
         }
     }
 
+    private static String shown(SendTextService.SentText sent, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("justSent", true);
+        redirect.addFlashAttribute("stillRecording", sent.stillRecording());
+        return "redirect:/texts/" + sent.messageId();
+    }
+
     @PostMapping("/texts/{messageId}/retry")
     String processRetry(@PathVariable long messageId, @AuthenticationPrincipal StaffPrincipal staff,
             RedirectAttributes redirect) {
         try {
-            long retried = sendTextService.retry(messageId, staff);
-            redirect.addFlashAttribute("justSent", true);
-            return "redirect:/texts/" + retried;
+            return shown(sendTextService.retry(messageId, staff), redirect);
         } catch (FieldRuleException refused) {
             Flash.error(redirect, refused.messageKey());
             return "redirect:/texts/" + messageId;

@@ -8,8 +8,9 @@ import org.textdesk.system.Choice;
 /**
  * Everything the Send Text form shows besides what was typed: the client, the Case # choices (the
  * client's open cases, data-value the case number), the Quick Entry choices (data-value the text with
- * names filled in; the page fills in the case number chosen), and why sending is not possible, if so.
+ * names filled in; the page fills in the case number chosen), why sending is not possible, if so, and whether the
+ * client's cell may be wrong (texts to it failed twice for good).
  */
 record SendTextPage(Client client, List<Choice> caseChoices, List<Choice> quickEntryChoices,
-        Optional<String> blockedReason) {
+        Optional<String> blockedReason, boolean numberMayBeWrong) {
 }

@@ -11,6 +11,7 @@ import org.textdesk.cases.CaseRecord;
 import org.textdesk.cases.CaseService;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
+import org.textdesk.client.ClientTextingSummaries;
 import org.textdesk.quickentry.PlaceholderValues;
 import org.textdesk.quickentry.QuickEntryService;
 import org.textdesk.staff.StaffPrincipal;
@@ -33,9 +34,12 @@ class SendTextPages {
     private final TwilioSetupService twilioSetupService;
     private final TextMessageRepository messages;
     private final MessageSource messageSource;
+    private final ClientTextingSummaries textingSummaries;
 
     SendTextPages(ClientService clientService, CaseService caseService, QuickEntryService quickEntryService,
-            TwilioSetupService twilioSetupService, TextMessageRepository messages, MessageSource messageSource) {
+            TwilioSetupService twilioSetupService, TextMessageRepository messages, MessageSource messageSource,
+            ClientTextingSummaries textingSummaries) {
+        this.textingSummaries = textingSummaries;
         this.clientService = clientService;
         this.caseService = caseService;
         this.quickEntryService = quickEntryService;
@@ -59,7 +63,8 @@ class SendTextPages {
         quickEntryService.listQuickEntries().forEach(entry -> quickEntryChoices.add(
                 Choice.of(entry.id(), entry.text(), entry.filledWith(names))));
         return new SendTextPage(client, caseChoices, quickEntryChoices,
-                setupBlockedReason().or(client::textingBlockedReason));
+                setupBlockedReason().or(client::textingBlockedReason),
+                textingSummaries.summariesOf(List.of(clientId)).get(clientId).numberMayBeWrong());
     }
 
     /** Why Twilio Setup stops sending, read in full only when it does (the usual case reads it once). */

@@ -50,11 +50,14 @@ class SendTextService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SentTextRows sentTextRows;
+    private final SendAttemptRecorder recorder;
 
     SendTextService(TextMessageRepository messages, ClientTextLinks clientTextLinks, StatusHistory statusHistory,
             ClientService clientService, CaseService caseService, TwilioSetupService twilioSetupService,
-            TwilioGateway twilioGateway, TransactionTemplate transaction, Clock clock, SentTextRows sentTextRows) {
+            TwilioGateway twilioGateway, TransactionTemplate transaction, Clock clock, SentTextRows sentTextRows,
+            SendAttemptRecorder recorder) {
         this.sentTextRows = sentTextRows;
+        this.recorder = recorder;
         this.messages = messages;
         this.clientTextLinks = clientTextLinks;
         this.statusHistory = statusHistory;
@@ -67,31 +70,39 @@ class SendTextService {
     }
 
     /**
+     * A text handed to Twilio, or the one an earlier post of the same form sent.
+     *
+     * @param stillRecording Twilio answered but the answer is not recorded yet (the database failed): it is being
+     *     recorded in the background, and the text must not be sent again
+     */
+    record SentText(long messageId, boolean stillRecording) {
+    }
+
+    /**
      * Sends the form's text to the client, or returns the message an earlier post of the same form sent.
      * Refusals are {@link FieldRuleException}s, before anything is written or sent.
-     *
-     * @return the id of the message
      */
-    long sendText(long clientId, SendTextForm form, StaffPrincipal staff) {
+    SentText sendText(long clientId, SendTextForm form, StaffPrincipal staff) {
         String sendKey = validSendKey(form.getSendKey());
         Optional<Long> earlier = earlierMessage(sendKey, clientId);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return new SentText(earlier.get(), false);
         }
         PreparedText prepared;
         try {
             prepared = transaction.execute(status -> prepare(clientId, form, sendKey, staff));
         } catch (DataIntegrityViolationException sameFormPostedTwiceAtOnce) {
-            return earlierMessage(sendKey, clientId).orElseThrow(() -> sameFormPostedTwiceAtOnce);
+            return new SentText(earlierMessage(sendKey, clientId).orElseThrow(() -> sameFormPostedTwiceAtOnce), false);
         }
         SendAttempt attempt = twilioGateway.sendMessage(prepared.setup(), prepared.to(), prepared.body());
-        transaction.executeWithoutResult(status -> recordAttempt(prepared, attempt));
-        log.info("Text {} to client {} by {}: {}", prepared.messageId(), clientId, staff.getUsername(), attempt);
-        return prepared.messageId();
+        boolean recorded = recorder.record(new SendAttemptRecorder.Answered(prepared.messageId(), clientId, attempt));
+        log.info("Text {} to client {} by {}: {}{}", prepared.messageId(), clientId, staff.getUsername(), attempt,
+                recorded ? "" : " (still being recorded)");
+        return new SentText(prepared.messageId(), !recorded);
     }
 
     /** Sends a text that was not sent once more, as a new message; a second retry shows the first. */
-    long retry(long messageId, StaffPrincipal staff) {
+    SentText retry(long messageId, StaffPrincipal staff) {
         TextMessage original = messages.findById(messageId)
                 .orElseThrow(() -> new NotFoundException("text", messageId));
         if (!MessageStatus.NOT_SENT.equals(original.getStatus()) || original.getClientId() == null) {
@@ -137,7 +148,7 @@ class SendTextService {
             throw new FieldRuleException("confirmNotSafe", "texting.notSafe.confirmRequired");
         }
         TextMessage message = messages.saveAndFlush(TextMessage.outbound(clientId, caseId, client.getCellE164(),
-                setup.twilioNumber(), text.text(), staff.id(), sendKey, clock.instant()));
+                setup.twilioNumber(), text.text(), staff.id(), sendKey, setup.statusCallbackUrl(), clock.instant()));
         clientTextLinks.link(clientId, message);
         return new PreparedText(message.getId(), clientId, setup, client.getCellE164(), text.text());
     }
@@ -159,23 +170,6 @@ class SendTextService {
             throw new FieldRuleException("caseId", "texting.case.closed", caseRecord.getCaseNumber());
         }
         return caseRecord.getId();
-    }
-
-    private void recordAttempt(PreparedText prepared, SendAttempt attempt) {
-        switch (attempt.outcome()) {
-            case ACCEPTED -> {
-                sentTextRows.recordTwilioSid(prepared.messageId(), attempt.sid());
-                statusHistory.record(prepared.messageId(), attempt.status(), null, null);
-            }
-            case REFUSED, NOT_REACHED -> {
-                statusHistory.record(prepared.messageId(), MessageStatus.NOT_SENT, attempt.errorCode(), null);
-                if (TwilioErrorCodes.STOPPED.equals(attempt.errorCode())) {
-                    clientService.withdrawConsentAfterTwilioError(prepared.clientId(), TwilioErrorCodes.STOPPED);
-                }
-            }
-            case NO_ANSWER -> statusHistory.record(prepared.messageId(), MessageStatus.UNKNOWN, attempt.errorCode(),
-                    null);
-        }
     }
 
     private static String validSendKey(String sendKey) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.textdesk.twilio.SentStatusCallbacks;
 
 /**
  * The two statements of every send that need no entity, as plain JDBC: the send key's earlier text, and
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * profile (README "Performance").
  */
 @Component
-class SentTextRows {
+class SentTextRows implements SentStatusCallbacks {
 
     /** The text an earlier post of a send form made, and its client. */
     record EarlierSend(long messageId, Long clientId) {
@@ -27,6 +28,12 @@ class SentTextRows {
         List<EarlierSend> found = jdbc.query("select id, client_id from text_messages where send_key = ?",
                 (row, n) -> new EarlierSend(row.getLong(1), row.getObject(2, Long.class)), sendKey);
         return found.stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> statusCallbackUrl(String messageSid) {
+        return jdbc.queryForList("select status_callback_url from text_messages where twilio_sid = ?", String.class,
+                messageSid).stream().filter(url -> url != null).findFirst();
     }
 
     void recordTwilioSid(long messageId, String sid) {

@@ -32,7 +32,7 @@ class StatusCallbackController {
         this.statusReports = statusReports;
     }
 
-    /** A text's status changed: recorded once per status; 200 with an empty body, whatever the SID. */
+    /** A text's status changed: recorded once per status (kept for later when no text has the SID yet); 200, empty. */
     @PostMapping(WebhookAddresses.STATUS_PATH)
     ResponseEntity<Void> statusCallback(@RequestAttribute(VerifiedWebhook.ATTRIBUTE) VerifiedWebhook webhook) {
         String sid = webhook.required("MessageSid", SID);
@@ -41,8 +41,8 @@ class StatusCallbackController {
         String errorCode = webhook.optional("ErrorCode", ERROR_CODE).orElse(null);
         StatusReports.Outcome outcome = statusReports.recordStatusReport(sid, status, errorCode,
                 RawDlrDoneDate.parse(webhook.text("RawDlrDoneDate")).orElse(null));
-        if (outcome == StatusReports.Outcome.UNKNOWN_MESSAGE) {
-            log.info("Status callback for a text TextDesk does not know: {} ({})", sid, status);
+        if (outcome == StatusReports.Outcome.KEPT_EARLY) {
+            log.info("Status callback for a SID no text has yet, kept until one has it: {} ({})", sid, status);
         }
         return ResponseEntity.ok().build();
     }

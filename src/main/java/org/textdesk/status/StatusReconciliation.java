@@ -124,8 +124,9 @@ public class StatusReconciliation {
         return new RefreshResult(outcome, currentStatus(messageId));
     }
 
-    /** One run of the job: every text that is due, oldest first. */
+    /** One run of the job: status reports kept early, then every text that is due, oldest first. */
     void reconcile() {
+        statusReports.applyOrExpireEarlyReports();
         Optional<TwilioSetup> setup = askable(setupService.currentSetup());
         if (setup.isEmpty()) {
             return;
@@ -269,6 +270,7 @@ public class StatusReconciliation {
             if (!Boolean.TRUE.equals(claimed)) {
                 return Refresh.UNCHANGED;
             }
+            statusReports.applyEarlyReports(text.id(), text.clientId(), found.sid());
         } catch (DataIntegrityViolationException sidTakenMeanwhile) {
             log.warn("Status reconciliation: {} found for text {} is already another text's SID", found.sid(),
                     text.id());

@@ -2,6 +2,7 @@ package org.textdesk.status;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +29,8 @@ public class StatusReports {
         RECORDED,
         /** This status was already recorded for the message: nothing changed. */
         REPEATED,
-        /** No text has this SID: nothing recorded. */
-        UNKNOWN_MESSAGE
+        /** No text has this SID yet: kept, and applied when the SID is recorded ({@link EarlyStatusReports}). */
+        KEPT_EARLY
     }
 
     private static final Logger log = LoggerFactory.getLogger(StatusReports.class);
@@ -40,10 +41,13 @@ public class StatusReports {
     private final ClientService clientService;
     private final TransactionTemplate transaction;
     private final boolean oneStatement;
+    private final EarlyStatusReports earlyReports;
 
     StatusReports(JdbcTemplate jdbc, StatusHistory statusHistory, StatusReportBatches batches,
-            ClientService clientService, PlatformTransactionManager transactions, DatabaseProduct database) {
+            ClientService clientService, PlatformTransactionManager transactions, DatabaseProduct database,
+            EarlyStatusReports earlyReports) {
         this.jdbc = jdbc;
+        this.earlyReports = earlyReports;
         this.statusHistory = statusHistory;
         this.batches = batches;
         this.clientService = clientService;
@@ -62,21 +66,70 @@ public class StatusReports {
      * @param reportedAt the phone company's time for the report when Twilio gave one, or null
      */
     public Outcome recordStatusReport(String sid, String status, String errorCode, Instant reportedAt) {
+        Outcome outcome;
         if (oneStatement && !TwilioErrorCodes.STOPPED.equals(errorCode)) {
-            return batches.record(sid, status, errorCode, reportedAt)
+            outcome = batches.record(sid, status, errorCode, reportedAt)
                     .map(report -> report.recorded() ? Outcome.RECORDED : Outcome.REPEATED)
-                    .orElse(Outcome.UNKNOWN_MESSAGE);
+                    .orElse(Outcome.KEPT_EARLY);
+        } else {
+            outcome = transaction.execute(inTransaction -> recordInTransaction(sid, status, errorCode, reportedAt));
         }
-        return transaction.execute(inTransaction -> recordInTransaction(sid, status, errorCode, reportedAt));
+        if (outcome == Outcome.KEPT_EARLY) {
+            earlyReports.keep(sid, status, errorCode, reportedAt);
+            // The SID may have been recorded since it was looked for: whoever records a SID applies the kept
+            // reports after committing it, and this looks again after committing the report, so one of the two
+            // sees the other.
+            applyEarlyReports(sid);
+        }
+        return outcome;
+    }
+
+    /**
+     * Applies the reports kept for this SID to its text, if a text has it now; in a transaction of its own,
+     * after the SID's was committed.
+     */
+    public void applyEarlyReports(String sid) {
+        transaction.executeWithoutResult(inTransaction -> textWithSid(sid)
+                .ifPresent(message -> applyInTransaction(message.id(), message.clientId(), sid)));
+    }
+
+    /** The same, for a text whose SID the caller has just recorded and committed. */
+    public void applyEarlyReports(long messageId, Long clientId, String sid) {
+        transaction.executeWithoutResult(inTransaction -> applyInTransaction(messageId, clientId, sid));
+    }
+
+    private void applyInTransaction(long messageId, Long clientId, String sid) {
+        List<EarlyStatusReports.EarlyReport> kept = earlyReports.take(sid);
+        for (EarlyStatusReports.EarlyReport report : kept) {
+            record(messageId, clientId, report.status(), report.errorCode(), report.reportedAt(), report.receivedAt());
+        }
+        if (!kept.isEmpty()) {
+            log.info("Applied {} status report(s) that arrived before text {} had its SID", kept.size(), messageId);
+        }
+    }
+
+    /** Applies kept reports whose SID was recorded meanwhile, and forgets those too old to be claimed. */
+    void applyOrExpireEarlyReports() {
+        earlyReports.sidsNowKnown().forEach(this::applyEarlyReports);
+        int expired = earlyReports.expire();
+        if (expired > 0) {
+            log.info("Forgot {} status report(s) for SIDs no text had within {} days", expired,
+                    EarlyStatusReports.KEPT_FOR.toDays());
+        }
+    }
+
+    private Optional<MessageRef> textWithSid(String sid) {
+        return jdbc.query("select id, client_id from text_messages where twilio_sid = ?",
+                (row, n) -> new MessageRef(row.getLong("id"), (Long) row.getObject("client_id", Long.class)), sid)
+                .stream().findFirst();
     }
 
     private Outcome recordInTransaction(String sid, String status, String errorCode, Instant reportedAt) {
-        List<MessageRef> found = jdbc.query("select id, client_id from text_messages where twilio_sid = ?",
-                (row, n) -> new MessageRef(row.getLong("id"), (Long) row.getObject("client_id", Long.class)), sid);
+        Optional<MessageRef> found = textWithSid(sid);
         if (found.isEmpty()) {
-            return Outcome.UNKNOWN_MESSAGE;
+            return Outcome.KEPT_EARLY;
         }
-        MessageRef message = found.get(0);
+        MessageRef message = found.get();
         return record(message.id(), message.clientId(), status, errorCode, reportedAt) ? Outcome.RECORDED
                 : Outcome.REPEATED;
     }
@@ -87,7 +140,13 @@ public class StatusReports {
      * @return true when it was new
      */
     boolean record(long messageId, Long clientId, String status, String errorCode, Instant reportedAt) {
-        boolean recorded = statusHistory.record(messageId, status, errorCode, reportedAt);
+        return record(messageId, clientId, status, errorCode, reportedAt, null);
+    }
+
+    private boolean record(long messageId, Long clientId, String status, String errorCode, Instant reportedAt,
+            Instant receivedAt) {
+        boolean recorded = receivedAt == null ? statusHistory.record(messageId, status, errorCode, reportedAt)
+                : statusHistory.record(messageId, status, errorCode, reportedAt, receivedAt);
         if (recorded && TwilioErrorCodes.STOPPED.equals(errorCode) && clientId != null) {
             log.info("Twilio reported error {} for text {}", errorCode, messageId);
             clientService.withdrawConsentAfterTwilioError(clientId, TwilioErrorCodes.STOPPED);

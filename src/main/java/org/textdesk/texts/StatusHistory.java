@@ -31,8 +31,12 @@ public class StatusHistory {
      * @return true when the report was new (not a repeat)
      */
     public boolean record(long messageId, String reportedStatus, String errorCode, Instant reportedAt) {
+        return record(messageId, reportedStatus, errorCode, reportedAt, clock.instant());
+    }
+
+    /** The same, for a report that arrived at {@code receivedAt} (kept early, applied now). */
+    public boolean record(long messageId, String reportedStatus, String errorCode, Instant reportedAt, Instant receivedAt) {
         String status = MessageStatus.normalise(reportedStatus);
-        Instant receivedAt = clock.instant();
         int inserted = jdbc.update("""
                 insert into message_status_events (text_message_id, status, error_code, reported_at, received_at)
                 values (?, ?, ?, ?, ?) on conflict do nothing""",

@@ -61,6 +61,10 @@ public class TextMessage {
     @Column(name = "send_key")
     private String sendKey;
 
+    /** The Status Callback URL the text was sent with: Twilio signs its callbacks over it (V12). */
+    @Column(name = "status_callback_url")
+    private String statusCallbackUrl;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -79,7 +83,7 @@ public class TextMessage {
 
     /** A text about to be handed to Twilio: written before the call, so no send goes unrecorded. */
     public static TextMessage outbound(long clientId, Long caseId, String to, String from, String body, long sentBy,
-            String sendKey, Instant now) {
+            String sendKey, String statusCallbackUrl, Instant now) {
         TextMessage message = new TextMessage();
         message.direction = Direction.OUTBOUND;
         message.clientId = clientId;
@@ -89,6 +93,7 @@ public class TextMessage {
         message.body = body;
         message.sentBy = sentBy;
         message.sendKey = sendKey;
+        message.statusCallbackUrl = statusCallbackUrl;
         message.createdAt = now;
         message.moveTo(MessageStatus.PENDING, now);
         return message;
@@ -127,6 +132,7 @@ public class TextMessage {
     public String getErrorCode() { return errorCode; }
     public Long getSentBy() { return sentBy; }
     public String getSendKey() { return sendKey; }
+    public String getStatusCallbackUrl() { return statusCallbackUrl; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getStatusChangedAt() { return statusChangedAt; }
     public Instant getReadAt() { return readAt; }

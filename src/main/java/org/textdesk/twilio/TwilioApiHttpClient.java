@@ -25,7 +25,10 @@ import org.apache.hc.core5.util.Timeout;
  * has no base-URL option);</li>
  * <li>connect and read timeouts of a few seconds instead of the SDK's 30;</li>
  * <li>exactly one attempt per call: neither the SDK (which retries every 5xx, POST included) nor
- * Apache HttpClient retries, so creating a message can never send it twice.</li>
+ * Apache HttpClient retries, so creating a message can never send it twice;</li>
+ * <li>query parameters as Twilio's API description has them: twilio-java 13.0.1 sends {@code PageSize} twice on
+ * list requests (a validating server refuses that with 422), and the {@code DateSent} filters as a date-time
+ * without its zone (TextDesk passes UTC), which the description's date-time format requires.</li>
  * </ul>
  */
 class TwilioApiHttpClient extends NetworkHttpClient implements AutoCloseable {
@@ -87,6 +90,20 @@ class TwilioApiHttpClient extends NetworkHttpClient implements AutoCloseable {
         return withReadableError(super.makeRequest(redirected(request)));
     }
 
+    /** A zone-less date-time, as twilio-java formats the DateSent filters. */
+    private static final java.util.regex.Pattern ZONELESS_DATE_TIME =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
+
+    /** The query parameters as Twilio's description has them (see the class comment). */
+    static Map<String, List<String>> conformingQuery(Map<String, List<String>> query) {
+        Map<String, List<String>> conforming = new java.util.LinkedHashMap<>();
+        query.forEach((name, values) -> conforming.put(name, values.stream()
+                .map(value -> name.startsWith("DateSent") && ZONELESS_DATE_TIME.matcher(value).matches()
+                        ? value + "Z" : value)
+                .distinct().toList()));
+        return conforming;
+    }
+
     /**
      * An error answer whose body is not Twilio's JSON (a proxy's HTML page, say) would lose its HTTP
      * status inside the SDK; give it Twilio's error shape so the status reaches the caller.
@@ -105,26 +122,34 @@ class TwilioApiHttpClient extends NetworkHttpClient implements AutoCloseable {
                 status, response.getHeaders());
     }
 
-    /** The same request aimed at TEXTDESK_TWILIO_API_BASE_URL, or the request itself when that is Twilio. */
+    /**
+     * The same request aimed at TEXTDESK_TWILIO_API_BASE_URL (unless that is Twilio), its query parameters as
+     * Twilio's description has them.
+     */
     Request redirected(Request original) {
         String configured = apiBaseUrl.get();
         String apiBaseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        if (TWILIO_API.equals(apiBaseUrl)) {
-            return original;
-        }
         URI target = URI.create(original.getUrl());
         String host = target.getHost() == null ? "" : target.getHost().toLowerCase(Locale.ROOT);
         if (!host.equals("twilio.com") && !host.endsWith(".twilio.com")) {
             return original;
         }
+        if (TWILIO_API.equals(apiBaseUrl)) {
+            return conformingQuery(original.getQueryParams()).equals(original.getQueryParams()) ? original
+                    : copy(original, original.getUrl());
+        }
         String url = apiBaseUrl + target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        return copy(original, url);
+    }
+
+    private static Request copy(Request original, String url) {
         Request copy = new Request(original.getMethod(), url);
         if (original.getAuthStrategy() != null) {
             copy.setAuth(original.getAuthStrategy());
         } else if (original.getUsername() != null) {
             copy.setAuth(original.getUsername(), original.getPassword());
         }
-        copyParams(original.getQueryParams(), copy::addQueryParam);
+        copyParams(conformingQuery(original.getQueryParams()), copy::addQueryParam);
         copyParams(original.getPostParams(), copy::addPostParam);
         copyParams(original.getHeaderParams(), copy::addHeaderParam);
         if (!original.getFormParameters().isEmpty()) {

@@ -16,9 +16,9 @@ class TwilioWebhookConfiguration {
     /** The signature gate runs on /twilio/* only, before Spring Security sees the request. */
     @Bean
     FilterRegistrationBean<TwilioWebhookFilter> twilioWebhookFilter(CurrentTwilioSetup setupService,
-            WebhookUrls webhookUrls) {
+            WebhookUrls webhookUrls, SentStatusCallbacks sentStatusCallbacks) {
         FilterRegistrationBean<TwilioWebhookFilter> registration = new FilterRegistrationBean<>(
-                new TwilioWebhookFilter(setupService, webhookUrls));
+                new TwilioWebhookFilter(setupService, webhookUrls, sentStatusCallbacks));
         registration.addUrlPatterns("/twilio/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;

@@ -47,10 +47,13 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
 
     private final CurrentTwilioSetup setupService;
     private final WebhookUrls webhookUrls;
+    private final SentStatusCallbacks sentStatusCallbacks;
 
-    TwilioWebhookFilter(CurrentTwilioSetup setupService, WebhookUrls webhookUrls) {
+    TwilioWebhookFilter(CurrentTwilioSetup setupService, WebhookUrls webhookUrls,
+            SentStatusCallbacks sentStatusCallbacks) {
         this.setupService = setupService;
         this.webhookUrls = webhookUrls;
+        this.sentStatusCallbacks = sentStatusCallbacks;
     }
 
     /** Twilio's signature check itself, as twilio-java does it: the URL and the form body parameters. */
@@ -116,7 +119,8 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
             refuse(response, HttpStatus.FORBIDDEN, path, "no URL can be made of its Host and forwarded headers");
             return;
         }
-        if (!signatureMatches(setup.authToken(), url, params, signature.strip())) {
+        if (!signatureMatches(setup.authToken(), url, params, signature.strip())
+                && !matchesStoredStatusCallback(path, setup.authToken(), params, signature.strip())) {
             refuse(response, HttpStatus.FORBIDDEN, path, "an " + SIGNATURE_HEADER + " that does not match the Auth Token"
                     + " for " + withoutQuery(url) + (webhookUrls.publicBaseUrlConfigured()
                             ? " (from TEXTDESK_PUBLIC_BASE_URL)" : " (from the request and its forwarded headers)"));
@@ -126,6 +130,21 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
                 new VerifiedWebhook(params, setup.textResponse(), setup.callResponse()));
         SecurityHeaders.applyTo(response);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A status callback may be signed over the Status Callback URL its text was sent with (stored with the
+     * text, found by MessageSid), and over no other URL.
+     */
+    private boolean matchesStoredStatusCallback(String path, String authToken, Map<String, String> params,
+            String signature) {
+        String sid = params.get("MessageSid");
+        if (!path.endsWith(WebhookAddresses.STATUS_PATH) || sid == null || sid.isBlank()) {
+            return false;
+        }
+        return sentStatusCallbacks.statusCallbackUrl(sid.strip())
+                .filter(url -> signatureMatches(authToken, url, params, signature))
+                .isPresent();
     }
 
     private static HttpInputMessage formMessage(byte[] body, MediaType contentType) {

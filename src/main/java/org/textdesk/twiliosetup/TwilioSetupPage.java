@@ -10,6 +10,15 @@ record TwilioSetupPage(boolean enabled, String accountSid, String statusCallback
         String textResponse, String callResponse, Long version, TokenState tokenState, String tokenEnding,
         String lastChangedBy, String lastChangedAt, WebhookAddresses.Addresses webhooks) {
 
+    /**
+     * A saved Status Callback that is not the status address Twilio reaches TextDesk at: texts sent from now
+     * on ask Twilio to report there, so the page says so in words.
+     */
+    public boolean statusCallbackDiffers() {
+        return version != null && statusCallback != null && !statusCallback.isBlank()
+                && !statusCallback.equals(webhooks.status());
+    }
+
     enum TokenState {
         NOT_SET,
         SET,

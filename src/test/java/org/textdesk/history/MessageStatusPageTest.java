@@ -30,7 +30,7 @@ class MessageStatusPageTest extends IntegrationTest {
 
     private static final String DISCLAIMER = "Delivery should never be assumed, even with a delivered status";
     private static final Pattern HISTORY_ROW = Pattern.compile(
-            "<tr>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>\\s*</tr>");
+            "<tr>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>\\s*</tr>");
 
     @Autowired
     ClientService clientService;
@@ -58,19 +58,22 @@ class MessageStatusPageTest extends IntegrationTest {
     }
 
     @Test
-    void theHistoryListsEachStatusWithItsDateTimeInTheOrderReported() {
+    void theHistoryListsEachStatusInTwilioOrderWithItsDateTimeAndWhenItArrived() {
         long id = TextingData.send(mvc, casey, jordan, rentalCase.getId(), "Bring your rental agreement.");
         // Twilio's reports arrive out of order and repeat: delivered before sent, sent twice.
-        statusHistory.record(id, "delivered", null, Instant.parse("2016-08-17T18:30:57Z"));
-        statusHistory.record(id, "sent", null, Instant.parse("2016-08-17T18:30:56Z"));
-        statusHistory.record(id, "sent", null, Instant.parse("2016-08-17T18:30:56Z"));
+        statusHistory.record(id, "delivered", null, Instant.parse("2016-08-17T18:30:57Z"),
+                Instant.parse("2016-08-17T18:31:10Z"));
+        statusHistory.record(id, "sent", null, Instant.parse("2016-08-17T18:30:56Z"),
+                Instant.parse("2016-08-17T18:31:20Z"));
+        statusHistory.record(id, "sent", null, Instant.parse("2016-08-17T18:30:56Z"),
+                Instant.parse("2016-08-17T18:31:30Z"));
 
         String page = page(id);
         List<List<String>> history = history(page);
-        assertThat(history).extracting(row -> row.get(0)).containsExactly("queued", "delivered", "sent");
-        assertThat(history.get(1).get(1)).isEqualTo("8/17/2016 2:30:57 PM");
-        assertThat(history.get(2).get(1)).isEqualTo("8/17/2016 2:30:56 PM");
-        assertThat(page).contains(">Status<", ">Date Time<", "Message Status",
+        assertThat(history).extracting(row -> row.get(0)).containsExactly("queued", "sent", "delivered");
+        assertThat(history.get(1).subList(1, 3)).containsExactly("8/17/2016 2:30:56 PM", "8/17/2016 2:31:20 PM");
+        assertThat(history.get(2).subList(1, 3)).containsExactly("8/17/2016 2:30:57 PM", "8/17/2016 2:31:10 PM");
+        assertThat(page).contains(">Status<", ">Date Time<", ">Received by TextDesk<", "Message Status",
                 "<span class=\"badge status ok\">delivered</span>");
     }
 
@@ -151,7 +154,7 @@ class MessageStatusPageTest extends IntegrationTest {
         assertThat(page).contains("href=\"/clients/" + jordan.getId() + "/texts/new?resend=" + id + "\"", ">Resend<",
                 "Error 30003", "<span class=\"badge status bad\">undelivered</span>")
                 .doesNotContain("Refresh status", "data-status-url");
-        assertThat(history(page)).extracting(row -> row.get(2)).containsExactly("", "", "Error 30003");
+        assertThat(history(page)).extracting(row -> row.get(3)).containsExactly("", "", "Error 30003");
     }
 
     @Test
@@ -189,14 +192,14 @@ class MessageStatusPageTest extends IntegrationTest {
         return response;
     }
 
-    /** The Status, Date Time and Error cells of the status history, row by row. */
+    /** The Status, Date Time, Received by TextDesk and Error cells of the status history, row by row. */
     private static List<List<String>> history(String page) {
         String table = page.substring(page.indexOf("status-history"));
         table = table.substring(0, table.indexOf("</table>"));
         List<List<String>> rows = new ArrayList<>();
         Matcher row = HISTORY_ROW.matcher(table);
         while (row.find()) {
-            rows.add(List.of(row.group(1), row.group(2), row.group(3)));
+            rows.add(List.of(row.group(1), row.group(2), row.group(3), row.group(4)));
         }
         return rows;
     }

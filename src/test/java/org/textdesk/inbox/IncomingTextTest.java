@@ -183,12 +183,20 @@ class IncomingTextTest extends IntegrationTest {
     }
 
     @Test
-    void aLongBodyKeepsItsFirst1600Characters() {
-        String body = "\u00e9".repeat(1599) + "\ud83d\ude42" + "x".repeat(400);
+    void a1600CharacterBodyEndingInAnEmojiIsStoredWhole() {
+        String body = "\u00e9".repeat(1599) + "\ud83d\ude42";
         MvcTestResult result = text(newSid(), SHARED_CELL, body);
         assertThat(messageOf(result)).isEqualTo(TwilioSetupFixture.TEXT_RESPONSE);
-        String kept = jdbc.queryForObject("select body from text_messages", String.class);
-        assertThat(kept).isEqualTo("\u00e9".repeat(1599));
+        assertThat(jdbc.queryForObject("select body from text_messages", String.class))
+                .isEqualTo("\u00e9".repeat(1599) + "\ud83d\ude42");
+        assertThat(jdbc.queryForObject("select char_length(body) from text_messages", Integer.class)).isEqualTo(1600);
+    }
+
+    @Test
+    void aBodyLongerThanTwilioSendsKeepsItsFirst1600Characters() {
+        text(newSid(), "+14155550199", "\u00e9".repeat(1599) + "\ud83d\ude42" + "x".repeat(400));
+        assertThat(jdbc.queryForObject("select body from text_messages where from_number = '+14155550199'",
+                String.class)).isEqualTo("\u00e9".repeat(1599) + "\ud83d\ude42");
 
         String plain = "y".repeat(2000);
         text(newSid(), "+14155550123", plain);
@@ -217,9 +225,13 @@ class IncomingTextTest extends IntegrationTest {
         return TwilioWebhookRequests.post(mvc, PATH, TwilioWebhookRequests.incomingText(sid, from, body));
     }
 
+    /** With OptOutType, as Twilio posts it for a number in a Messaging Service with Advanced Opt-Out. */
     private MvcTestResult text(String sid, String from, String body, String optOutType) {
-        Map<String, String> params = new LinkedHashMap<>(TwilioWebhookRequests.incomingText(sid, from, body));
-        params.put("OptOutType", optOutType);
+        Map<String, String> params = TwilioWebhookRequests.incomingText(sid, from, body, optOutType,
+                "MG0123456789abcdef0123456789abcdef");
+        assertThat(params).containsOnlyKeys("ToCountry", "ToState", "SmsMessageSid", "NumMedia", "ToCity", "FromZip",
+                "SmsSid", "FromState", "SmsStatus", "FromCity", "Body", "FromCountry", "To", "ToZip", "NumSegments",
+                "MessageSid", "AccountSid", "From", "ApiVersion", "OptOutType", "MessagingServiceSid");
         return TwilioWebhookRequests.post(mvc, PATH, params);
     }
 

@@ -122,10 +122,10 @@ class StatusCallbackTest extends IntegrationTest {
     @Test
     void theErrorCodeAndTheDeliveryReportTimeAreRecorded() {
         long text = text("SM00000000000000000000000000000005");
-        Map<String, String> params = new java.util.LinkedHashMap<>(
-                TwilioWebhookRequests.statusCallback("SM00000000000000000000000000000005", "undelivered"));
-        params.put("ErrorCode", "30003");
-        params.put("RawDlrDoneDate", "2608171430");
+        Map<String, String> params = TwilioWebhookRequests.statusCallback("SM00000000000000000000000000000005",
+                "undelivered", "30003", "2608171430", "MG0123456789abcdef0123456789abcdef");
+        assertThat(params).containsOnlyKeys("AccountSid", "ApiVersion", "From", "MessageSid", "MessageStatus", "SmsSid",
+                "SmsStatus", "To", "ErrorCode", "RawDlrDoneDate", "MessagingServiceSid");
         assertThat(TwilioWebhookRequests.post(mvc, PATH, params)).hasStatusOk();
         Map<String, Object> event = jdbc.queryForMap(
                 "select error_code, reported_at, received_at from message_status_events where status = 'undelivered'");
@@ -151,15 +151,17 @@ class StatusCallbackTest extends IntegrationTest {
     }
 
     @Test
-    void aCallbackForATextTextDeskDoesNotKnowIsAnswered200AndLogged(CapturedOutput output) {
+    void aCallbackForATextTextDeskDoesNotKnowIsAnswered200KeptAndLogged(CapturedOutput output) {
         long text = text("SM00000000000000000000000000000007");
         MvcTestResult result = TwilioWebhookRequests.post(mvc, PATH,
                 TwilioWebhookRequests.statusCallback("SMffffffffffffffffffffffffffffffff", "delivered"));
         assertThat(result).hasStatusOk().body().isEmpty();
         assertThat(history(text)).containsExactly("queued");
         assertThat(jdbc.queryForObject("select count(*) from message_status_events", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForList("select twilio_sid || ' ' || status from early_status_reports", String.class))
+                .containsExactly("SMffffffffffffffffffffffffffffffff delivered");
         assertThat(output.getOut().lines().filter(line -> line.contains(" INFO ")
-                && line.contains("does not know: SMffffffffffffffffffffffffffffffff"))).hasSize(1);
+                && line.contains("kept until one has it: SMffffffffffffffffffffffffffffffff"))).hasSize(1);
     }
 
     @Test

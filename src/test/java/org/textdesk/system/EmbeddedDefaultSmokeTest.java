@@ -158,7 +158,8 @@ class EmbeddedDefaultSmokeTest {
             assertThat(statusReports.recordStatusReport(sid, "carrier-held", null, null))
                     .isEqualTo(StatusReports.Outcome.REPEATED);
             assertThat(statusReports.recordStatusReport("SM" + "0".repeat(32), "delivered", null, null))
-                    .isEqualTo(StatusReports.Outcome.UNKNOWN_MESSAGE);
+                    .isEqualTo(StatusReports.Outcome.KEPT_EARLY);
+            assertThat(jdbc.queryForObject("select count(*) from early_status_reports", Long.class)).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from message_status_events", Long.class))
                     .isEqualTo(eventsBefore + 1);
             // Incoming texts too: stored once and linked to the client with the number.

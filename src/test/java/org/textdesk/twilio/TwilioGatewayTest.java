@@ -228,4 +228,21 @@ class TwilioGatewayTest extends IntegrationTest {
             assertThat(toFake.redirected(elsewhere)).isSameAs(elsewhere);
         }
     }
+
+    @Test
+    void theDoubledPageSizeAndZonelessDateSentOfTwilioJavaAreSentAsTwiliosDescriptionHasThem() {
+        Request list = new Request(HttpMethod.GET, "https://api.twilio.com/2010-04-01/Accounts/" + SID + "/Messages.json");
+        list.addQueryParam("To", "+14045387319");
+        list.addQueryParam("DateSent>", "2026-12-01T09:42:43");
+        list.addQueryParam("PageSize", "100");
+        list.addQueryParam("PageSize", "100");
+        try (TwilioApiHttpClient toTwilio = new TwilioApiHttpClient("https://api.twilio.com", Duration.ofSeconds(1),
+                Duration.ofSeconds(1))) {
+            Request sent = toTwilio.redirected(list);
+            assertThat(sent.constructURL().toString()).startsWith("https://api.twilio.com/2010-04-01/Accounts/");
+            assertThat(sent.getQueryParams()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                    "To", java.util.List.of("+14045387319"), "DateSent>", java.util.List.of("2026-12-01T09:42:43Z"),
+                    "PageSize", java.util.List.of("100")));
+        }
+    }
 }
