@@ -10,13 +10,16 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class RequestFiltersConfiguration {
 
-    /** First of all, so that every filter after it sees the request as the trusted proxy says it was made. */
+    /**
+     * Just after the character encoding filter, before the others, so that every filter after it sees the request
+     * as the trusted proxy says it was made.
+     */
     @Bean
     FilterRegistrationBean<TrustedProxiesFilter> trustedProxiesFilter(
             @Value("${textdesk.trusted-proxies}") String trustedProxies) {
         FilterRegistrationBean<TrustedProxiesFilter> registration =
                 new FilterRegistrationBean<>(new TrustedProxiesFilter(trustedProxies));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         return registration;
     }
@@ -27,7 +30,7 @@ class RequestFiltersConfiguration {
         FilterRegistrationBean<ErrorPathFilter> registration = new FilterRegistrationBean<>(new ErrorPathFilter());
         registration.addUrlPatterns(errorPath, errorPath + "/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 }
