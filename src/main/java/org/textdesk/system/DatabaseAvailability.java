@@ -50,8 +50,17 @@ public class DatabaseAvailability implements SmartLifecycle {
         long now = Math.max(System.nanoTime(), 1);
         if (downSince.compareAndSet(0, now)) {
             log.warn("The database cannot be reached ({}): pages and webhooks answer 503 until it is back; "
-                    + "checking again every {} s", DatabaseFailures.describe(failure), CHECK_WHILE_DOWN.toSeconds());
+                    + "checking again every {} s", rootCause(failure), CHECK_WHILE_DOWN.toSeconds());
         }
+    }
+
+    /** The driver's words, without the SQL that Spring's wrappers repeat. */
+    private static String rootCause(Throwable failure) {
+        Throwable deepest = failure;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        return DatabaseFailures.describe(deepest);
     }
 
     private void reachable() {
