@@ -26,8 +26,8 @@ import org.textdesk.system.DatabaseProduct;
  * <p>A guess is {@linkplain #reserve reserved} (counted as a failure) before its password is checked, under a
  * row lock on the username held only for that: checking first and counting afterwards let thirty parallel
  * guesses all pass the check before any was counted. So at most {@value #MAX_FAILURES} passwords are checked
- * per username and window, however many arrive at once and on however many instances. A right password
- * forgets the failures that are finished, not the reservations still being checked.
+ * per username and window, however many arrive at once and on however many instances. A right password is
+ * not counted, but does not forgive the failures before it either.
  *
  * <p>Only the username is ever logged, never what was typed as the password.
  */
@@ -103,13 +103,13 @@ class LoginThrottle {
         }
     }
 
-    /** The right password: forgets the username's finished failures (guesses still being checked keep counting). */
+    /**
+     * The right password: its own guess is not counted. Earlier failures still are, for their fifteen minutes:
+     * forgetting them let the guesses that arrived after a right one among thirty parallel ones be checked too.
+     */
     @Transactional
     public void succeeded(Reservation guess) {
-        jdbc.sql("delete from login_failures where username = :username and (checking = false or id = :id)")
-                .param("username", guess.username())
-                .param("id", guess.id())
-                .update();
+        jdbc.sql("delete from login_failures where id = :id").param("id", guess.id()).update();
     }
 
     private static Optional<Instant> lockedUntil(List<Instant> latest, Instant now) {

@@ -9,7 +9,7 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * The login check: first a guess is reserved with {@link LoginThrottle} (refused when the username is locked),
  * then the password is checked (through {@code passwords}, the usual {@code DaoAuthenticationProvider}); a
- * refusal keeps the guess counted, a success clears the username's count.
+ * refusal keeps the guess counted, a success is not counted.
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 

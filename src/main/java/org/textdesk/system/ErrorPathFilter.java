@@ -17,6 +17,7 @@ final class ErrorPathFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
+        SecurityHeaders.applyTo(response); // answered before Spring Security, which would set them
         response.sendError(HttpStatus.NOT_FOUND.value());
     }
 }

@@ -36,19 +36,24 @@ class ParallelLoginGuessesTest extends IntegrationTest {
         List<String> answers = guessAtOnce(casey.getUsername(), -1);
 
         assertThat(answers).filteredOn(a -> a.endsWith("/login?error")).hasSize(5);
-        assertThat(answers).filteredOn(a -> a.endsWith("/login?locked")).hasSize(25);
+        // The rest were refused unchecked: as locked, or (on a machine too busy for the second instance's pool of
+        // four connections) with a 503.
+        assertThat(answers).filteredOn(a -> !a.endsWith("/login?error"))
+                .allSatisfy(a -> assertThat(a).matches(".*/login\\?locked|status 503"));
         assertThat(jdbc.queryForObject("select count(*) from login_failures where username = ?", Integer.class,
                 casey.getUsername())).isEqualTo(5);
     }
 
     @Test
-    void theRightPasswordAmongThirtyGuessesAtOnceIsCheckedOnlyIfAmongTheFirstFive() throws Exception {
+    void theRightPasswordAmongThirtyGuessesAtOnceStillLetsNoMoreThanFivePasswordsBeChecked() throws Exception {
         Staff casey = newCaseworker();
         List<String> answers = guessAtOnce(casey.getUsername(), 17);
 
-        long checked = answers.stream().filter(a -> !a.endsWith("/login?locked")).count();
+        long checked = answers.stream().filter(a -> a.endsWith("/login?error") || a.matches("http://localhost:\\d+/"))
+                .count();
         assertThat(checked).isLessThanOrEqualTo(5);
-        assertThat(answers).filteredOn(a -> a.endsWith("/login?locked")).hasSizeGreaterThanOrEqualTo(25);
+        assertThat(answers).filteredOn(a -> !a.endsWith("/login?error") && !a.matches("http://localhost:\\d+/"))
+                .allSatisfy(a -> assertThat(a).matches(".*/login\\?locked|status 503"));
     }
 
     /** Every guess logs in from its own session; the one at {@code rightAt} (if any) has the right password. */
@@ -76,11 +81,15 @@ class ParallelLoginGuessesTest extends IntegrationTest {
             start.countDown();
             List<String> answers = new ArrayList<>();
             for (Future<HttpResponse<String>> answer : sent) {
-                answers.add(answer.get().headers().firstValue("Location").orElse("(none)"));
+                HttpResponse<String> response = answer.get();
+                answers.add(response.headers().firstValue("Location").orElse("status " + response.statusCode()));
             }
-            long checked = answers.stream().filter(a -> !a.endsWith("/login?locked")).count();
+            long checked = answers.stream().filter(a -> a.endsWith("/login?error") || a.matches("http://localhost:\\d+/"))
+                    .count();
             System.out.printf("Parallel login guesses: %d sent at once to two instances, %d passwords checked, "
-                    + "%d refused as locked%n", GUESSES, checked, GUESSES - checked);
+                    + "%d refused unchecked (answers: %s)%n", GUESSES, checked, GUESSES - checked,
+                    answers.stream().collect(java.util.stream.Collectors.groupingBy(a -> a.replaceAll(":\\d+", ":port"),
+                            java.util.stream.Collectors.counting())));
             return answers;
         } finally {
             threads.shutdownNow();
