@@ -87,6 +87,21 @@ public class TwilioSetupService implements CurrentTwilioSetup {
         return setup;
     }
 
+    /**
+     * The saved setup read now, past the cache (which it then replaces): for a webhook whose signature does not
+     * match the cached Auth Token, which may have been changed on another instance a moment ago. Refusing it
+     * with the cached one would be a 403, which Twilio does not retry.
+     */
+    @Override
+    public TwilioSetup freshSetup() {
+        long readAt = System.nanoTime();
+        TwilioSetup setup = readSetup();
+        if (cacheNanos > 0) {
+            cached = new CachedSetup(setup, readAt);
+        }
+        return setup;
+    }
+
     private TwilioSetup readSetup() {
         return repository.findTheSettings().map(settings -> new TwilioSetup(settings.isEnabled(),
                 settings.getAccountSid(), readableToken(settings).orElse(null), settings.getStatusCallbackUrl(),

@@ -155,6 +155,7 @@ class RoleMatrixTest extends IntegrationTest {
             post("/admin/staff/new", Access.ADMIN, "username", "matrixnew", "displayName", "Matrix New",
                     "role", "CASEWORKER", "password", "role matrix password"),
             post("/admin/staff/{staffId}/enabled", Access.ADMIN, "enabled", "false"),
+            post("/admin/staff/{staffId}/role", Access.ADMIN, "role", "CASEWORKER"),
             get("/admin/staff/{staffId}/password", Access.ADMIN),
             post("/admin/staff/{staffId}/password", Access.ADMIN, "password", "role matrix new password"),
 
