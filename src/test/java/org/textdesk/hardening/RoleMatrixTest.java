@@ -295,6 +295,13 @@ class RoleMatrixTest extends IntegrationTest {
             softly.assertThat(isLoginRedirect(anonymous)).as(what + " without a CSRF token").isFalse();
             return;
         }
+        if (expected.access() == Access.ERROR_PAGE) {
+            // /error asked for directly is a page that does not exist, whatever the method (ErrorPathFilter)
+            softly.assertThat(status(anonymous)).as(what + " anonymous without a CSRF token").isEqualTo(404);
+            softly.assertThat(status(asAdmin)).as(what + " as an admin without a CSRF token").isEqualTo(404);
+            softly.assertThat(databaseFingerprint()).as(what + " changes nothing").isEqualTo(before);
+            return;
+        }
         if (expected.access() == Access.SANDBOX_API) {
             softly.assertThat(status(anonymous)).as(what + " without a CSRF token, sandbox off").isEqualTo(404);
             softly.assertThat(databaseFingerprint()).as(what + " changes nothing").isEqualTo(before);
