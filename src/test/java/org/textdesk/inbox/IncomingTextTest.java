@@ -113,7 +113,7 @@ class IncomingTextTest extends IntegrationTest {
     }
 
     static Stream<String> stopSpellings() {
-        return Keyword.STOP_WORDS.stream().flatMap(word -> Stream.of(word, " " + word.toLowerCase() + "! ",
+        return KeywordTest.TWILIO_OPT_OUT_WORDS.stream().flatMap(word -> Stream.of(word, " " + word.toLowerCase() + "! ",
                 "\u201c" + word.charAt(0) + word.substring(1).toLowerCase() + ".\u201d"));
     }
 
@@ -129,7 +129,7 @@ class IncomingTextTest extends IntegrationTest {
     }
 
     static Stream<String> startSpellings() {
-        return Keyword.START_WORDS.stream().flatMap(word -> Stream.of(word, "  " + word.toLowerCase() + "!!",
+        return KeywordTest.TWILIO_OPT_IN_WORDS.stream().flatMap(word -> Stream.of(word, "  " + word.toLowerCase() + "!!",
                 "(" + word.charAt(0) + word.substring(1).toLowerCase() + ")"));
     }
 
