@@ -112,6 +112,7 @@ class CellNumberTest {
         CellNumber other = CellNumber.parse("404", "538-7318");
         assertThat(typed).isEqualTo(pasted).hasSameHashCodeAs(pasted);
         assertThat(typed).isNotEqualTo(other);
+        assertThat(typed.hashCode()).as("different numbers spread over hash buckets").isNotEqualTo(other.hashCode());
         assertThat(typed).isNotEqualTo(CellNumber.parse("770", "538-7319"));
         assertThat(typed).isNotEqualTo("+14045387319");
         assertThat(typed).isNotEqualTo(null);

@@ -1,6 +1,7 @@
 package org.textdesk.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -112,23 +113,8 @@ class DatabaseOutageTest extends IntegrationTest {
      * seconds (HikariCP waits a little longer between attempts after failures).
      */
     private static HttpResponse<String> untilTheDatabaseIsBack(Supplier<HttpResponse<String>> request) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        HttpResponse<String> response = request.get();
-        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(250));
-            response = request.get();
-        }
-        assertThat(response.statusCode()).as("the answer once the database is back").isNotEqualTo(503);
-        return response;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return await("the answer once the database is back").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(250)).until(request::get, response -> response.statusCode() != 503);
     }
 
     private static void assertUnavailable(HttpResponse<String> response) {

@@ -53,7 +53,8 @@ class CaseTextsExportTest extends IntegrationTest {
     void aCaseWithAwkwardTexts() {
         data = new TextingData(jdbc);
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         rentalCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance",
                 LocalDate.of(2016, 8, 1), null);
         CaseRecord otherCase = caseService.openCase(jordan.getId(), "15C-19990412", "Job training",

@@ -52,7 +52,8 @@ class MessageStatusPageTest extends IntegrationTest {
         casey = newCaseworker();
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         rentalCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance",
                 LocalDate.of(2016, 8, 1), null);
     }

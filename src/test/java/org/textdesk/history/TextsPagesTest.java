@@ -46,7 +46,8 @@ public class TextsPagesTest extends IntegrationTest {
     void aClientWithTwoCases() {
         data = new TextingData(jdbc);
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         rentalCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance",
                 LocalDate.of(2016, 8, 1), null);
         trainingCase = caseService.openCase(jordan.getId(), "15C-19990412", "Job training referral",
@@ -76,7 +77,8 @@ public class TextsPagesTest extends IntegrationTest {
 
     @Test
     void openingTheClientsTextsMarksTheirIncomingTextsRead() {
-        Client dana = ClientFixture.create(clientService, as(casey), "Dana", "Brooks", "678", "555-0123", true, true);
+        Client dana = ClientFixture.client("Dana", "Brooks").cell("678", "555-0123").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         Instant now = Instant.now();
         long first = data.incoming("+14045387319", "Running late", now.minusSeconds(120), jordan.getId());
         long second = data.incoming("+14045387319", "Here now", now.minusSeconds(60), jordan.getId());
@@ -131,7 +133,8 @@ public class TextsPagesTest extends IntegrationTest {
         assertThat(filtered).contains("<option value=\"" + rentalCase.getId() + "\" selected=\"selected\"",
                 "15C-19990412 Job training referral (closed)", "All texts");
 
-        Client other = ClientFixture.create(clientService, as(casey), "Sam", "Other", "404", "538-7320", true, true);
+        Client other = ClientFixture.client("Sam", "Other").cell("404", "538-7320").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         CaseRecord othersCase = caseService.openCase(other.getId(), "16E-20010199", "Other", LocalDate.of(2016, 1, 1),
                 null);
         assertThat(rowIds(body("/clients/{id}/texts?caseId={c}", jordan.getId(), othersCase.getId()))).hasSize(7);

@@ -35,9 +35,12 @@ class IncomingPageTest extends IntegrationTest {
     void clientsTwoOfWhomShareANumber() {
         data = new TextingData(jdbc);
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
-        maria = ClientFixture.create(clientService, as(casey), "Maria", "Lopez", "770", "555-0188", true, true);
-        luis = ClientFixture.create(clientService, as(casey), "Luis", "Lopez", "770", "555-0188", false, false);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        maria = ClientFixture.client("Maria", "Lopez").cell("770", "555-0188").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        luis = ClientFixture.client("Luis", "Lopez").cell("770", "555-0188").safe(false).okayToText(false)
+                .create(clientService, as(casey));
     }
 
     @Test

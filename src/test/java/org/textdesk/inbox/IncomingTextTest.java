@@ -48,9 +48,12 @@ class IncomingTextTest extends IntegrationTest {
     void clientsTwoOfWhomShareACell() {
         configureTwilio();
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
-        riley = ClientFixture.create(clientService, as(casey), "Riley", "Avery", "404", "538-7319", true, true);
-        sam = ClientFixture.create(clientService, as(casey), "Sam", "Other", "404", "538-7320", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        riley = ClientFixture.client("Riley", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        sam = ClientFixture.client("Sam", "Other").cell("404", "538-7320").safe(true).okayToText(true)
+                .create(clientService, as(casey));
     }
 
     @Test

@@ -36,7 +36,8 @@ class SendTextBrowserTest extends BrowserTest {
         casey = newCaseworker();
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance", LocalDate.of(2016, 8, 1), null);
         jdbc.update("insert into quick_entries (text, position, created_at, updated_at) values "
                 + "(?, 1, now(), now()), (?, 2, now(), now())",
@@ -97,8 +98,8 @@ class SendTextBrowserTest extends BrowserTest {
 
     @Test
     void aRefusedSendKeepsWhatWasTyped() {
-        Client notSafe = ClientFixture.create(clientService, as(casey), "Nia", "Notsafe", "404", "538-7322", false,
-                true);
+        Client notSafe = ClientFixture.client("Nia", "Notsafe").cell("404", "538-7322").safe(false).okayToText(true)
+                .create(clientService, as(casey));
         page.navigate(baseUrl() + "/clients/" + notSafe.getId() + "/texts/new");
         assertThat(page.getByText("not marked Safe").first()).isVisible();
         page.getByLabel("Text Message").fill("Call us back, please.");

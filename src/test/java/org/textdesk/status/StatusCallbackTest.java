@@ -47,8 +47,8 @@ class StatusCallbackTest extends IntegrationTest {
     @BeforeEach
     void aClientTexted() {
         configureTwilio();
-        jordan = ClientFixture.create(clientService, as(newCaseworker()), "Jordan", "Avery", "404", "538-7319", true,
-                true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(newCaseworker()));
     }
 
     @AfterEach
