@@ -46,7 +46,7 @@ public final class ClientFixture {
         if (safe == null || okayToText == null) {
             throw new IllegalStateException("say whether the client is safe(...) and okayToText(...)");
         }
-        return clientService.createClient(new ClientDetails(firstName, lastName, areaCode, number, safe, okayToText, ""),
-                staff);
+        return clientService.createClient(
+                new ClientDetails(firstName, lastName, areaCode, number, safe, okayToText, ""), staff);
     }
 }

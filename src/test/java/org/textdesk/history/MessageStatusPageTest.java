@@ -170,8 +170,9 @@ class MessageStatusPageTest extends IntegrationTest {
     }
 
     private long undelivered(String code) {
-        long id = data.outbound(jordan.getId(), "+14045387319", null, casey.getId(), "Hello", "undelivered", code,
-                Instant.now());
+        long id = data.outboundText().toClient(jordan.getId(), "+14045387319").sentBy(casey.getId())
+                .body("Hello")
+                .status("undelivered").errorCode(code).sentAt(Instant.now()).insert();
         statusHistory.record(id, "undelivered", code, null);
         return id;
     }

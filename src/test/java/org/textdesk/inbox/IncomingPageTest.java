@@ -122,8 +122,9 @@ class IncomingPageTest extends IntegrationTest {
                 .param("clientId", String.valueOf(jordan.getId()))).hasStatus(HttpStatus.FOUND)
                 .redirectedUrl().endsWith("/login");
         assertThat(attach(unknown, 999999L)).hasStatus(HttpStatus.NOT_FOUND);
-        long sent = data.outbound(maria.getId(), "+17705550188", null, casey.getId(), "Hello", "sent", null,
-                Instant.now());
+        long sent = data.outboundText().toClient(maria.getId(), "+17705550188").sentBy(casey.getId())
+                .body("Hello")
+                .status("sent").sentAt(Instant.now()).insert();
         assertThat(attach(sent, jordan.getId())).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(attach(999999L, jordan.getId())).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/incoming/{id}/attach", sent).with(user(as(casey)))).hasStatus(HttpStatus.NOT_FOUND);
