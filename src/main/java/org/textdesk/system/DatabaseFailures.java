@@ -62,8 +62,11 @@ public final class DatabaseFailures {
 
     /** One line for the log: what failed and the driver's words at the bottom of it, without a stack trace. */
     public static String describe(Throwable failure) {
+        // A cause chain can loop (a -> b -> a); the deepest is then the last one before it repeats.
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable deepest = failure;
-        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+        seen.add(deepest);
+        while (deepest.getCause() != null && seen.add(deepest.getCause())) {
             deepest = deepest.getCause();
         }
         String line = words(failure) + (deepest == failure ? "" : "; cause: " + words(deepest));

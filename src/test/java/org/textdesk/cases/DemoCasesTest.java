@@ -30,9 +30,12 @@ class DemoCasesTest extends IntegrationTest {
     @Test
     void opensTheSeedsCaseForTheDemoClientOnceWhenThereAreNone() {
         StaffPrincipal casey = as(newCaseworker());
-        Client jordan = ClientFixture.create(clientService, casey, "Jordan", "Avery", "404", "538-7319", true, true);
-        Client maria = ClientFixture.create(clientService, casey, "Maria", "Lopez", "770", "555-0188", true, true);
-        ClientFixture.create(clientService, casey, "Luis", "Lopez", "770", "555-0188", false, false);
+        Client jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, casey);
+        Client maria = ClientFixture.client("Maria", "Lopez").cell("770", "555-0188").safe(true).okayToText(true)
+                .create(clientService, casey);
+        ClientFixture.client("Luis", "Lopez").cell("770", "555-0188").safe(false).okayToText(false)
+                .create(clientService, casey);
         DemoCases demo = new DemoCases(caseService, caseRepository, clientService);
         demo.run(new DefaultApplicationArguments());
 

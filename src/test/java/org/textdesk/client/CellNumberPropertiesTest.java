@@ -1,6 +1,7 @@
 package org.textdesk.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static org.textdesk.Generated.digits;
 import static org.textdesk.Generated.forAll;
@@ -110,6 +111,77 @@ class CellNumberPropertiesTest {
                 assertThat(cell.e164()).isEqualTo(e164.strip());
             });
             CellNumber.fromE164(typed).ifPresent(CellNumberPropertiesTest::assertValid);
+        });
+    }
+
+    /**
+     * US area codes in service (NANPA), from every leading digit 2-9, written out here so that no rule of
+     * CellNumber decides which ones the test expects.
+     */
+    private static final String[] US_AREA_CODES = {"201", "202", "203", "205", "206", "207", "208", "209", "210",
+        "212", "213", "214", "215", "216", "217", "218", "219", "224", "225", "228", "229", "231", "234", "239",
+        "240", "248", "251", "252", "253", "254", "256", "260", "262", "267", "269", "270", "276", "281", "301",
+        "302", "303", "304", "305", "307", "308", "309", "310", "312", "313", "314", "315", "316", "317", "318",
+        "319", "320", "321", "323", "330", "334", "336", "337", "339", "347", "351", "352", "360", "361", "385",
+        "386", "401", "402", "404", "405", "406", "407", "408", "409", "410", "412", "413", "414", "415", "417",
+        "419", "423", "424", "425", "432", "434", "435", "440", "443", "469", "470", "478", "479", "480", "484",
+        "501", "502", "503", "504", "505", "507", "508", "509", "510", "512", "513", "515", "516", "517", "518",
+        "520", "530", "540", "541", "551", "559", "561", "562", "563", "567", "570", "571", "573", "574", "580",
+        "585", "586", "601", "602", "603", "605", "606", "607", "608", "609", "610", "612", "614", "615", "616",
+        "617", "618", "619", "620", "623", "626", "630", "631", "636", "641", "646", "650", "651", "660", "661",
+        "662", "678", "682", "701", "702", "703", "704", "706", "707", "708", "712", "713", "714", "715", "716",
+        "717", "718", "719", "720", "724", "727", "731", "732", "734", "740", "754", "757", "760", "763", "765",
+        "770", "772", "773", "774", "775", "781", "785", "786", "801", "802", "803", "804", "805", "806", "808",
+        "810", "812", "813", "814", "815", "816", "817", "818", "828", "830", "831", "832", "843", "845", "847",
+        "848", "850", "856", "857", "858", "859", "860", "862", "863", "864", "865", "870", "878", "901", "903",
+        "904", "907", "908", "909", "910", "912", "913", "914", "915", "916", "917", "918", "919", "920", "925",
+        "928", "931", "936", "937", "940", "941", "947", "949", "951", "952", "954", "956", "970", "971", "972",
+        "973", "978", "979", "980", "985", "989"};
+
+    /** An exchange by the NANP rule: NXX with N from 2 to 9, not N11. */
+    static String nanpExchange(Random random) {
+        String exchange;
+        do {
+            exchange = of(random, "23456789", 1, 1) + digits(random, 2);
+        } while (exchange.endsWith("11"));
+        return exchange;
+    }
+
+    @Test
+    void everyValidUsNumberIsAccepted() {
+        forAll(inputs(7004, TRIES, random -> new String[] {oneOf(random, US_AREA_CODES), nanpExchange(random),
+            digits(random, 4)}), parts -> {
+                CellNumber cell = CellNumber.parse(parts[0], parts[1] + "-" + parts[2]);
+                assertThat(cell.e164()).isEqualTo("+1" + parts[0] + parts[1] + parts[2]);
+                assertThat(cell.areaCode()).isEqualTo(parts[0]);
+                assertThat(cell.number()).isEqualTo(parts[1] + "-" + parts[2]);
+                assertThat(CellNumber.parseAny("(" + parts[0] + ") " + parts[1] + "-" + parts[2])).isEqualTo(cell);
+                assertThat(CellNumber.fromE164("+1" + parts[0] + parts[1] + parts[2])).contains(cell);
+            });
+    }
+
+    @Test
+    void anAreaCodeOrExchangeOutsideTheNanpRuleIsRefused() {
+        forAll(inputs(7005, TRIES, random -> {
+            String areaCode = oneOf(random, US_AREA_CODES);
+            String exchange = nanpExchange(random);
+            return switch (random.nextInt(4)) {
+                case 0 -> new String[] {of(random, "01", 1, 1) + digits(random, 2), exchange, "cellAreaCode",
+                    "cell.areaCode.notUs"};
+                case 1 -> new String[] {of(random, "23456789", 1, 1) + "11", exchange, "cellAreaCode",
+                    "cell.areaCode.notUs"};
+                case 2 -> new String[] {areaCode, of(random, "01", 1, 1) + digits(random, 2), "cellNumber",
+                    "cell.notUs"};
+                default -> new String[] {areaCode, of(random, "23456789", 1, 1) + "11", "cellNumber", "cell.notUs"};
+            };
+        }), c -> {
+            String number = c[1] + "-" + "0142";
+            assertThatThrownBy(() -> CellNumber.parse(c[0], number))
+                    .isInstanceOfSatisfying(FieldRuleException.class, refused -> {
+                        assertThat(refused.field()).isEqualTo(c[2]);
+                        assertThat(refused.messageKey()).isEqualTo(c[3]);
+                    });
+            assertThat(CellNumber.fromE164("+1" + c[0] + c[1] + "0142")).isEmpty();
         });
     }
 

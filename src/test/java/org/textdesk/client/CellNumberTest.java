@@ -104,4 +104,53 @@ class CellNumberTest {
     void neverPrintsTheWholeNumber() {
         assertThat(CellNumber.parse("404", "538-7319").toString()).doesNotContain("538").doesNotContain("7319");
     }
+
+    @Test
+    void twoCellNumbersAreEqualWhenTheirE164FormsAre() {
+        CellNumber typed = CellNumber.parse("404", "538-7319");
+        CellNumber pasted = CellNumber.parseAny("+1 (404) 538.7319");
+        CellNumber other = CellNumber.parse("404", "538-7318");
+        assertThat(typed).isEqualTo(pasted).hasSameHashCodeAs(pasted);
+        assertThat(typed).isNotEqualTo(other);
+        assertThat(typed.hashCode()).as("different numbers spread over hash buckets").isNotEqualTo(other.hashCode());
+        assertThat(typed).isNotEqualTo(CellNumber.parse("770", "538-7319"));
+        assertThat(typed).isNotEqualTo("+14045387319");
+        assertThat(typed).isNotEqualTo(null);
+        assertThat(CellNumber.stored("404", "538-7319", "+14045387319")).isEqualTo(typed);
+        assertThat(java.util.Set.of(typed, other)).hasSize(2);
+    }
+
+    @Test
+    void printsOnlyTheLastTwoDigits() {
+        assertThat(CellNumber.parse("404", "538-7319")).hasToString("CellNumber[***-***-**19]");
+        assertThat(CellNumber.parse("212", "555-0142")).hasToString("CellNumber[***-***-**42]");
+    }
+
+    @Test
+    void aStoredNumberIsReadBackAsItWasSaved() {
+        CellNumber stored = CellNumber.stored("404", "538-7319", "+14045387319");
+        assertThat(stored.areaCode()).isEqualTo("404");
+        assertThat(stored.number()).isEqualTo("538-7319");
+        assertThat(stored.e164()).isEqualTo("+14045387319");
+        assertThat(stored.display()).isEqualTo("404-538-7319");
+    }
+
+    @Test
+    void showsAnE164UsNumberAsTheRecordDoesAndAnythingElseAsItIs() {
+        assertThat(CellNumber.displayOfE164("+14045387319")).isEqualTo("404-538-7319");
+        assertThat(CellNumber.displayOfE164("+442079460958")).isEqualTo("+442079460958");
+        assertThat(CellNumber.displayOfE164("4045387319")).isEqualTo("4045387319");
+        assertThat(CellNumber.displayOfE164(null)).isNull();
+    }
+
+    /** Area codes and exchanges from 200 up are NANP codes; 199 and below are not (the N of NXX is 2-9). */
+    @Test
+    void areaCodesAndExchangesBeginningWithTwoAreAccepted() {
+        assertThat(CellNumber.parse("212", "555-0142").e164()).isEqualTo("+12125550142");
+        assertThat(CellNumber.parse("202", "456-1111").e164()).isEqualTo("+12024561111");
+        assertThat(CellNumber.parse("404", "200-1234").e164()).isEqualTo("+14042001234");
+        assertThatThrownBy(() -> CellNumber.parse("404", "199-1234"))
+                .isInstanceOfSatisfying(FieldRuleException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("cell.notUs"));
+    }
 }

@@ -2,16 +2,51 @@ package org.textdesk.client;
 
 import org.textdesk.staff.StaffPrincipal;
 
-/** Adds clients for other features' tests through the same service staff use. */
+/**
+ * Adds clients for other features' tests through the same service staff use, saying what each one is:
+ * {@code ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+ * .create(clientService, staff)}. Safe and Okay to Text have no default: every test states both.
+ */
 public final class ClientFixture {
 
-    private ClientFixture() {
+    private final String firstName;
+    private final String lastName;
+    private String areaCode = "";
+    private String number = "";
+    private Boolean safe;
+    private Boolean okayToText;
+
+    private ClientFixture(String firstName, String lastName) {
+        this.firstName = firstName;
+        this.lastName = lastName;
     }
 
-    /** A client with a cell like "404", "538-7319" (or null, null for none). */
-    public static Client create(ClientService clientService, StaffPrincipal staff, String firstName, String lastName,
-            String areaCode, String number, boolean safe, boolean okayToText) {
-        return clientService.createClient(new ClientDetails(firstName, lastName, areaCode == null ? "" : areaCode,
-                number == null ? "" : number, safe, okayToText, ""), staff);
+    public static ClientFixture client(String firstName, String lastName) {
+        return new ClientFixture(firstName, lastName);
+    }
+
+    /** The cell as typed into the record's two boxes, like "404", "538-7319". Without it: no cell. */
+    public ClientFixture cell(String areaCode, String number) {
+        this.areaCode = areaCode;
+        this.number = number;
+        return this;
+    }
+
+    public ClientFixture safe(boolean safe) {
+        this.safe = safe;
+        return this;
+    }
+
+    public ClientFixture okayToText(boolean okayToText) {
+        this.okayToText = okayToText;
+        return this;
+    }
+
+    public Client create(ClientService clientService, StaffPrincipal staff) {
+        if (safe == null || okayToText == null) {
+            throw new IllegalStateException("say whether the client is safe(...) and okayToText(...)");
+        }
+        return clientService.createClient(
+                new ClientDetails(firstName, lastName, areaCode, number, safe, okayToText, ""), staff);
     }
 }

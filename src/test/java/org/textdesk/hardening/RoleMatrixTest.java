@@ -401,8 +401,8 @@ class RoleMatrixTest extends IntegrationTest {
         Staff other = staff("matrixother", Attacks.JAVASCRIPT_URL, "CASEWORKER");
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
-        Client client = ClientFixture.create(clientService, as(caseworker), Attacks.SCRIPT, Attacks.IMG_ONERROR,
-                "404", "538-7319", true, true);
+        Client client = ClientFixture.client(Attacks.SCRIPT, Attacks.IMG_ONERROR).cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(caseworker));
         CaseRecord caseRecord = caseService.openCase(client.getId(), "16E-20010101", Attacks.IMG_ONERROR,
                 LocalDate.of(2016, 8, 1), null);
         Long quickEntry = jdbc.queryForObject("insert into quick_entries (text, position, created_at, updated_at) "

@@ -69,10 +69,10 @@ class StoredXssBrowserTest extends BrowserTest {
         admin = staffService.createStaff("xssadmin", Attacks.IMG_ONERROR, Role.ADMIN, STAFF_PASSWORD);
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
-        client = ClientFixture.create(clientService, as(admin), Attacks.SCRIPT, Attacks.IMG_ONERROR, "404", "538-7319",
-                true, true);
-        otherClient = ClientFixture.create(clientService, as(admin), Attacks.JAVASCRIPT_URL, "Linkson", "404",
-                "538-7320", true, true);
+        client = ClientFixture.client(Attacks.SCRIPT, Attacks.IMG_ONERROR).cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(admin));
+        otherClient = ClientFixture.client(Attacks.JAVASCRIPT_URL, "Linkson").cell("404", "538-7320").safe(true).okayToText(true)
+                .create(clientService, as(admin));
         int n = 0;
         for (String payload : Attacks.ALL) {
             n++;

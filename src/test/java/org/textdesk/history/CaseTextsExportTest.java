@@ -53,7 +53,8 @@ class CaseTextsExportTest extends IntegrationTest {
     void aCaseWithAwkwardTexts() {
         data = new TextingData(jdbc);
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         rentalCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance",
                 LocalDate.of(2016, 8, 1), null);
         CaseRecord otherCase = caseService.openCase(jordan.getId(), "15C-19990412", "Job training",
@@ -70,8 +71,9 @@ class CaseTextsExportTest extends IntegrationTest {
         reply = data.incoming("+14045387319", "OK, \"thanks\"\nSee you", Instant.parse("2016-08-19T10:00:00Z"),
                 jordan.getId());
         formula = data.incoming("+14045387319", FORMULA, Instant.parse("2016-08-20T10:00:00Z"), jordan.getId());
-        data.outbound(jordan.getId(), "+14045387319", otherCase.getId(), casey.getId(), "Another case", "sent", null,
-                Instant.parse("2015-05-01T10:00:00Z"));
+        data.outboundText().toClient(jordan.getId(), "+14045387319").inCase(otherCase.getId()).sentBy(casey.getId())
+                .body("Another case")
+                .status("sent").sentAt(Instant.parse("2015-05-01T10:00:00Z")).insert();
     }
 
     @Test
@@ -147,8 +149,9 @@ class CaseTextsExportTest extends IntegrationTest {
     }
 
     private long sent(String body, String at, String status, String errorCode) {
-        return data.outbound(jordan.getId(), "+14045387319", rentalCase.getId(), casey.getId(), body, status,
-                errorCode, Instant.parse(at));
+        return data.outboundText().toClient(jordan.getId(), "+14045387319").inCase(rentalCase.getId())
+                .sentBy(casey.getId()).body(body)
+                .status(status).errorCode(errorCode).sentAt(Instant.parse(at)).insert();
     }
 
     /** A strict RFC 4180 reader: CRLF between records, quoted fields with doubled quotes, anything inside quotes. */

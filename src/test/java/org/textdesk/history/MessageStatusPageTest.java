@@ -52,7 +52,8 @@ class MessageStatusPageTest extends IntegrationTest {
         casey = newCaseworker();
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         rentalCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance",
                 LocalDate.of(2016, 8, 1), null);
     }
@@ -172,8 +173,9 @@ class MessageStatusPageTest extends IntegrationTest {
     }
 
     private long undelivered(String code) {
-        long id = data.outbound(jordan.getId(), "+14045387319", null, casey.getId(), "Hello", "undelivered", code,
-                Instant.now());
+        long id = data.outboundText().toClient(jordan.getId(), "+14045387319").sentBy(casey.getId())
+                .body("Hello")
+                .status("undelivered").errorCode(code).sentAt(Instant.now()).insert();
         statusHistory.record(id, "undelivered", code, null);
         return id;
     }

@@ -39,7 +39,8 @@ class TextsAtScaleTest extends IntegrationTest {
     @BeforeEach
     void aCaseWith5000Texts() {
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         bigCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance", LocalDate.of(2016, 1, 1),
                 null);
         insertTexts(jordan, bigCase, 5_000);
@@ -58,7 +59,8 @@ class TextsAtScaleTest extends IntegrationTest {
                 select id, s.status, created_at, created_at from text_messages
                 cross join (values ('queued'), ('sent'), ('delivered')) as s (status)
                 where direction = 'OUTBOUND'""");
-        sam = ClientFixture.create(clientService, as(casey), "Sam", "Carter", "404", "538-7320", true, true);
+        sam = ClientFixture.client("Sam", "Carter").cell("404", "538-7320").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         smallCase = caseService.openCase(sam.getId(), "16E-20010102", "Small", LocalDate.of(2016, 1, 1), null);
         insertTexts(sam, smallCase, 3);
         jdbc.execute("analyze");

@@ -46,7 +46,8 @@ public class TextsPagesTest extends IntegrationTest {
     void aClientWithTwoCases() {
         data = new TextingData(jdbc);
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         rentalCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance",
                 LocalDate.of(2016, 8, 1), null);
         trainingCase = caseService.openCase(jordan.getId(), "15C-19990412", "Job training referral",
@@ -76,7 +77,8 @@ public class TextsPagesTest extends IntegrationTest {
 
     @Test
     void openingTheClientsTextsMarksTheirIncomingTextsRead() {
-        Client dana = ClientFixture.create(clientService, as(casey), "Dana", "Brooks", "678", "555-0123", true, true);
+        Client dana = ClientFixture.client("Dana", "Brooks").cell("678", "555-0123").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         Instant now = Instant.now();
         long first = data.incoming("+14045387319", "Running late", now.minusSeconds(120), jordan.getId());
         long second = data.incoming("+14045387319", "Here now", now.minusSeconds(60), jordan.getId());
@@ -101,12 +103,15 @@ public class TextsPagesTest extends IntegrationTest {
 
     @Test
     void aCasesTextsAreTheTextsSentInItAndTheClientsTextsWhileItWasOpen() {
-        long rental = data.outbound(jordan.getId(), "+14045387319", rentalCase.getId(), casey.getId(),
-                "Bring your lease", "delivered", null, at("2016-08-17T18:30:55Z"));
-        long training = data.outbound(jordan.getId(), "+14045387319", trainingCase.getId(), casey.getId(),
-                "Class starts Monday", "sent", null, at("2015-05-01T14:00:00Z"));
-        long noCase = data.outbound(jordan.getId(), "+14045387319", null, casey.getId(), "Happy new year",
-                "delivered", null, at("2017-01-01T15:00:00Z"));
+        long rental = data.outboundText().toClient(jordan.getId(), "+14045387319").inCase(rentalCase.getId())
+                .sentBy(casey.getId()).body("Bring your lease")
+                .status("delivered").sentAt(at("2016-08-17T18:30:55Z")).insert();
+        long training = data.outboundText().toClient(jordan.getId(), "+14045387319").inCase(trainingCase.getId())
+                .sentBy(casey.getId()).body("Class starts Monday")
+                .status("sent").sentAt(at("2015-05-01T14:00:00Z")).insert();
+        long noCase = data.outboundText().toClient(jordan.getId(), "+14045387319").sentBy(casey.getId())
+                .body("Happy new year")
+                .status("delivered").sentAt(at("2017-01-01T15:00:00Z")).insert();
         long duringTraining = data.incoming("+14045387319", "Is class on?", at("2015-06-01T12:00:00Z"),
                 jordan.getId());
         long duringRental = data.incoming("+14045387319", "Got it", at("2016-08-17T19:00:00Z"), jordan.getId());
@@ -131,7 +136,8 @@ public class TextsPagesTest extends IntegrationTest {
         assertThat(filtered).contains("<option value=\"" + rentalCase.getId() + "\" selected=\"selected\"",
                 "15C-19990412 Job training referral (closed)", "All texts");
 
-        Client other = ClientFixture.create(clientService, as(casey), "Sam", "Other", "404", "538-7320", true, true);
+        Client other = ClientFixture.client("Sam", "Other").cell("404", "538-7320").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         CaseRecord othersCase = caseService.openCase(other.getId(), "16E-20010199", "Other", LocalDate.of(2016, 1, 1),
                 null);
         assertThat(rowIds(body("/clients/{id}/texts?caseId={c}", jordan.getId(), othersCase.getId()))).hasSize(7);
@@ -142,8 +148,9 @@ public class TextsPagesTest extends IntegrationTest {
     void texts25ToAPageNewestFirst() {
         Instant start = at("2016-08-01T12:00:00Z");
         for (int i = 1; i <= 30; i++) {
-            data.outbound(jordan.getId(), "+14045387319", rentalCase.getId(), casey.getId(), "Text number " + i,
-                    "delivered", null, start.plusSeconds(60L * i));
+            data.outboundText().toClient(jordan.getId(), "+14045387319").inCase(rentalCase.getId())
+                    .sentBy(casey.getId()).body("Text number " + i)
+                    .status("delivered").sentAt(start.plusSeconds(60L * i)).insert();
         }
         String first = body("/clients/{id}/texts", jordan.getId());
         assertThat(rowIds(first)).hasSize(25);
@@ -160,10 +167,12 @@ public class TextsPagesTest extends IntegrationTest {
 
     @Test
     void aClientWhoseLastTextDidNotGetThroughIsFlaggedWithResend() {
-        data.outbound(jordan.getId(), "+14045387319", null, casey.getId(), "First", "delivered", null,
-                at("2016-08-17T18:00:00Z"));
-        long undelivered = data.outbound(jordan.getId(), "+14045387319", rentalCase.getId(), casey.getId(),
-                "Bring your lease", "undelivered", "30003", at("2016-08-17T18:30:55Z"));
+        data.outboundText().toClient(jordan.getId(), "+14045387319").sentBy(casey.getId())
+                .body("First")
+                .status("delivered").sentAt(at("2016-08-17T18:00:00Z")).insert();
+        long undelivered = data.outboundText().toClient(jordan.getId(), "+14045387319").inCase(rentalCase.getId())
+                .sentBy(casey.getId()).body("Bring your lease")
+                .status("undelivered").errorCode("30003").sentAt(at("2016-08-17T18:30:55Z")).insert();
         data.incoming("+14045387319", "?", at("2016-08-17T19:00:00Z"), jordan.getId());
 
         assertThat(body("/clients/{id}", jordan.getId())).contains("Last text did not get through",
@@ -174,13 +183,15 @@ public class TextsPagesTest extends IntegrationTest {
         assertThat(mvc.get().uri("/clients/{id}/texts/new?resend={m}", jordan.getId(), undelivered)
                 .with(user(as(casey)))).hasStatusOk().bodyText().contains("Bring your lease</textarea>");
 
-        data.outbound(jordan.getId(), "+14045387319", null, casey.getId(), "Again", "sent", null,
-                at("2016-08-18T10:00:00Z"));
+        data.outboundText().toClient(jordan.getId(), "+14045387319").sentBy(casey.getId())
+                .body("Again")
+                .status("sent").sentAt(at("2016-08-18T10:00:00Z")).insert();
         assertThat(body("/clients/{id}", jordan.getId())).doesNotContain("Last text did not get through");
         assertThat(body("/clients")).doesNotContain("Last text did not get through");
 
-        data.outbound(jordan.getId(), "+14045387319", null, casey.getId(), "Not sent", "not_sent", "21610",
-                at("2016-08-19T10:00:00Z"));
+        data.outboundText().toClient(jordan.getId(), "+14045387319").sentBy(casey.getId())
+                .body("Not sent")
+                .status("not_sent").errorCode("21610").sentAt(at("2016-08-19T10:00:00Z")).insert();
         assertThat(body("/clients/{id}", jordan.getId())).contains("Last text did not get through", "not sent");
     }
 

@@ -34,8 +34,8 @@ class IncomingAtScaleTest extends IntegrationTest {
     @BeforeEach
     void threeThousandIncomingAmongTwentyThousand() {
         casey = newCaseworker();
-        Client jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true,
-                true);
+        Client jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         jdbc.update("""
                 insert into text_messages (direction, client_id, to_number, from_number, body, status, status_rank,
                                            sent_by, created_at, status_changed_at)

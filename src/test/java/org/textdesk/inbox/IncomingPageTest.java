@@ -35,9 +35,12 @@ class IncomingPageTest extends IntegrationTest {
     void clientsTwoOfWhomShareANumber() {
         data = new TextingData(jdbc);
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
-        maria = ClientFixture.create(clientService, as(casey), "Maria", "Lopez", "770", "555-0188", true, true);
-        luis = ClientFixture.create(clientService, as(casey), "Luis", "Lopez", "770", "555-0188", false, false);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        maria = ClientFixture.client("Maria", "Lopez").cell("770", "555-0188").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        luis = ClientFixture.client("Luis", "Lopez").cell("770", "555-0188").safe(false).okayToText(false)
+                .create(clientService, as(casey));
     }
 
     @Test
@@ -119,8 +122,9 @@ class IncomingPageTest extends IntegrationTest {
                 .param("clientId", String.valueOf(jordan.getId()))).hasStatus(HttpStatus.FOUND)
                 .redirectedUrl().endsWith("/login");
         assertThat(attach(unknown, 999999L)).hasStatus(HttpStatus.NOT_FOUND);
-        long sent = data.outbound(maria.getId(), "+17705550188", null, casey.getId(), "Hello", "sent", null,
-                Instant.now());
+        long sent = data.outboundText().toClient(maria.getId(), "+17705550188").sentBy(casey.getId())
+                .body("Hello")
+                .status("sent").sentAt(Instant.now()).insert();
         assertThat(attach(sent, jordan.getId())).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(attach(999999L, jordan.getId())).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/incoming/{id}/attach", sent).with(user(as(casey)))).hasStatus(HttpStatus.NOT_FOUND);

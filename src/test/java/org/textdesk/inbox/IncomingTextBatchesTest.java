@@ -46,8 +46,10 @@ class IncomingTextBatchesTest extends IntegrationTest {
     @BeforeEach
     void twoClientsShareACell() {
         var casey = as(newCaseworker());
-        jordan = ClientFixture.create(clientService, casey, "Jordan", "Avery", "404", "538-7319", true, true);
-        riley = ClientFixture.create(clientService, casey, "Riley", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, casey);
+        riley = ClientFixture.client("Riley", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, casey);
     }
 
     @Test

@@ -48,9 +48,12 @@ class IncomingTextTest extends IntegrationTest {
     void clientsTwoOfWhomShareACell() {
         configureTwilio();
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
-        riley = ClientFixture.create(clientService, as(casey), "Riley", "Avery", "404", "538-7319", true, true);
-        sam = ClientFixture.create(clientService, as(casey), "Sam", "Other", "404", "538-7320", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        riley = ClientFixture.client("Riley", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        sam = ClientFixture.client("Sam", "Other").cell("404", "538-7320").safe(true).okayToText(true)
+                .create(clientService, as(casey));
     }
 
     @Test
@@ -113,7 +116,7 @@ class IncomingTextTest extends IntegrationTest {
     }
 
     static Stream<String> stopSpellings() {
-        return Keyword.STOP_WORDS.stream().flatMap(word -> Stream.of(word, " " + word.toLowerCase() + "! ",
+        return KeywordTest.TWILIO_OPT_OUT_WORDS.stream().flatMap(word -> Stream.of(word, " " + word.toLowerCase() + "! ",
                 "\u201c" + word.charAt(0) + word.substring(1).toLowerCase() + ".\u201d"));
     }
 
@@ -129,7 +132,7 @@ class IncomingTextTest extends IntegrationTest {
     }
 
     static Stream<String> startSpellings() {
-        return Keyword.START_WORDS.stream().flatMap(word -> Stream.of(word, "  " + word.toLowerCase() + "!!",
+        return KeywordTest.TWILIO_OPT_IN_WORDS.stream().flatMap(word -> Stream.of(word, "  " + word.toLowerCase() + "!!",
                 "(" + word.charAt(0) + word.substring(1).toLowerCase() + ")"));
     }
 

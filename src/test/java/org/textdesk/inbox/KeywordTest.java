@@ -2,6 +2,7 @@ package org.textdesk.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,12 +14,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Which texts are keywords: one word of the lists, any case, spaces and punctuation around it ignored. */
 class KeywordTest {
 
+    /** Twilio's default opt-out keywords (Advanced Opt-Out, "Default opt-out keywords"), written out. */
+    static final List<String> TWILIO_OPT_OUT_WORDS = List.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT",
+            "REVOKE", "OPTOUT");
+    /** Twilio's default opt-in keywords, written out. */
+    static final List<String> TWILIO_OPT_IN_WORDS = List.of("START", "YES", "UNSTOP");
+
     static Stream<Arguments> spellings() {
-        return Stream.concat(Keyword.STOP_WORDS.stream(), Keyword.START_WORDS.stream()).flatMap(word -> Stream.of(
+        return Stream.concat(TWILIO_OPT_OUT_WORDS.stream(), TWILIO_OPT_IN_WORDS.stream()).flatMap(word -> Stream.of(
                 word, word.toLowerCase(), word.charAt(0) + word.substring(1).toLowerCase(), "  " + word + "  ",
                 word + "!", word.toLowerCase() + ".", "\"" + word + "\"", "(" + word + ")", "\u201c" + word + "\u201d",
                 "\u00a1" + word + "!!", "\t" + word + "\r\n", word + "\u2026", "\u00a0" + word + "?", "*" + word + "*",
-                "'" + word.toLowerCase() + "'", "-" + word + "-", "\u200b" + word)
+                "'" + word.toLowerCase() + "'", "-" + word + "-", "\u200b" + word, "$" + word, "+" + word + "+",
+                "=" + word + "=", "<" + word + ">", "^" + word + "^", "`" + word + "`", "|" + word + "|",
+                "~" + word + "~")
                 .map(spelling -> Arguments.of(spelling, word)));
     }
 
@@ -28,9 +37,32 @@ class KeywordTest {
         Optional<Keyword> keyword = Keyword.of(texted, null);
         assertThat(keyword).isPresent();
         assertThat(keyword.get().word()).isEqualTo(word);
-        assertThat(keyword.get().kind()).isEqualTo(Keyword.STOP_WORDS.contains(word) ? Keyword.Kind.STOP
-                : Keyword.Kind.START);
-        assertThat(keyword.get().okayToText()).contains(Keyword.START_WORDS.contains(word));
+        boolean optOut = TWILIO_OPT_OUT_WORDS.contains(word);
+        assertThat(keyword.get().kind()).isEqualTo(optOut ? Keyword.Kind.STOP : Keyword.Kind.START);
+        assertThat(keyword.get().okayToText()).contains(!optOut);
+    }
+
+    @Test
+    void theListsAreExactlyTwiliosDefaults() {
+        assertThat(Keyword.STOP_WORDS).containsExactlyInAnyOrderElementsOf(TWILIO_OPT_OUT_WORDS);
+        assertThat(Keyword.START_WORDS).containsExactlyInAnyOrderElementsOf(TWILIO_OPT_IN_WORDS);
+    }
+
+    /** Symbols outside ASCII (currency, letters-like, math) are part of the text, so it is not one word. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u20acSTOP", "STOP\u00a9", "\u00b1stop", "\u00a3START", "\u2122yes", "STOP\u00b0"})
+    void nonAsciiSymbolsAroundAWordMakeItNoKeyword(String texted) {
+        assertThat(Keyword.of(texted, null)).isEmpty();
+    }
+
+    @Test
+    void oneWordIsTheUpperCaseWordOrNothing() {
+        assertThat(Keyword.oneWord(null)).isNull();
+        assertThat(Keyword.oneWord(" (Hello)! ")).isEqualTo("HELLO");
+        assertThat(Keyword.oneWord("two words")).isNull();
+        assertThat(Keyword.oneWord("a".repeat(20))).isEqualTo("A".repeat(20));
+        assertThat(Keyword.oneWord("a".repeat(21))).isNull();
+        assertThat(Keyword.of(null, "STOP")).contains(new Keyword(Keyword.Kind.STOP, "STOP"));
     }
 
     @ParameterizedTest

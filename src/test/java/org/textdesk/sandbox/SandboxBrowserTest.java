@@ -48,8 +48,8 @@ class SandboxBrowserTest extends BrowserTest {
     void theDemoCaseworkerAndClient() {
         assertThat(sandboxTwilioSetup.apply()).isTrue();
         casey = staffService.createStaff("casey", "Casey Worker", Role.CASEWORKER, STAFF_PASSWORD);
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319",
-                true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance", LocalDate.of(2016, 8, 1), null);
         logIn(casey);
     }

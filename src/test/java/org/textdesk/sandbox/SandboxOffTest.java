@@ -40,8 +40,8 @@ class SandboxOffTest extends IntegrationTest {
     void noBannerNoPhoneAndThePhonePageIs404() {
         configureTwilio();
         Staff casey = newCaseworker();
-        Client jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true,
-                true);
+        Client jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         assertThat(mvc.get().uri("/clients/{id}", jordan.getId()).with(user(as(casey)))).hasStatusOk()
                 .bodyText().doesNotContain("Sandbox:").doesNotContain("Client's phone").doesNotContain("/phone");
         assertThat(mvc.get().uri("/clients/{id}/phone", jordan.getId()).with(user(as(casey)))).hasStatus(404);

@@ -111,7 +111,8 @@ class SandboxTextingTest extends SandboxTest {
     }
 
     private Client client(String firstName, String number) {
-        return ClientFixture.create(clientService, as(casey), firstName, "Sandbox", "404", number, true, true);
+        return ClientFixture.client(firstName, "Sandbox").cell("404", number).safe(true).okayToText(true)
+                .create(clientService, as(casey));
     }
 
     /** Sends as Casey through the Send Text form; returns the text's id. */

@@ -36,7 +36,8 @@ class SendTextBrowserTest extends BrowserTest {
         casey = newCaseworker();
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance", LocalDate.of(2016, 8, 1), null);
         jdbc.update("insert into quick_entries (text, position, created_at, updated_at) values "
                 + "(?, 1, now(), now()), (?, 2, now(), now())",
@@ -79,8 +80,9 @@ class SendTextBrowserTest extends BrowserTest {
         pasteText(message, "See you soon \uD83D\uDE42 " + "y".repeat(80));
         assertThat(left).hasText("0");
         assertThat(typed).hasText("70");
-        assertThat(page.getByText("must be sent", new Page.GetByTextOptions().setExact(false)).or(
-                page.getByText("only receive in Unicode", new Page.GetByTextOptions().setExact(false)))).isVisible();
+        // The counter's note names the character that forced Unicode (messages.properties texting.counter.unicode).
+        assertThat(page.getByText("This message contains \uD83D\uDE42, which a phone can only receive in Unicode, "
+                + "so one text holds at most 70 characters.", new Page.GetByTextOptions().setExact(true))).isVisible();
         assertThat(page.getByText("What you pasted did not fit")).isVisible();
 
         message.fill("Please bring your rental agreement tomorrow.");
@@ -97,8 +99,8 @@ class SendTextBrowserTest extends BrowserTest {
 
     @Test
     void aRefusedSendKeepsWhatWasTyped() {
-        Client notSafe = ClientFixture.create(clientService, as(casey), "Nia", "Notsafe", "404", "538-7322", false,
-                true);
+        Client notSafe = ClientFixture.client("Nia", "Notsafe").cell("404", "538-7322").safe(false).okayToText(true)
+                .create(clientService, as(casey));
         page.navigate(baseUrl() + "/clients/" + notSafe.getId() + "/texts/new");
         assertThat(page.getByText("not marked Safe").first()).isVisible();
         page.getByLabel("Text Message").fill("Call us back, please.");

@@ -43,7 +43,8 @@ class SendTextTest extends IntegrationTest {
         casey = newCaseworker();
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         jordansCase = caseService.openCase(jordan.getId(), "16E-20010101", "Rental assistance",
                 LocalDate.of(2016, 8, 1), null);
     }
@@ -103,7 +104,8 @@ class SendTextTest extends IntegrationTest {
 
     @Test
     void aSendKeyOfAnotherClientsTextIsABadRequest() {
-        Client other = ClientFixture.create(clientService, as(casey), "Sam", "Other", "404", "538-7320", true, true);
+        Client other = ClientFixture.client("Sam", "Other").cell("404", "538-7320").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         String key = UUID.randomUUID().toString();
         send(jordan, null, "For Jordan.", key, false);
         assertThat(send(other, null, "For Sam.", key, false)).hasStatus(HttpStatus.BAD_REQUEST);
@@ -120,14 +122,15 @@ class SendTextTest extends IntegrationTest {
 
     @Test
     void nothingIsSentOrWrittenWhenOkayToTextIsUnticked() {
-        Client unticked = ClientFixture.create(clientService, as(casey), "Una", "Unticked", "404", "538-7321", true,
-                false);
+        Client unticked = ClientFixture.client("Una", "Unticked").cell("404", "538-7321").safe(true).okayToText(false)
+                .create(clientService, as(casey));
         assertRefused(send(unticked, null, "Hello"), "Okay to Text");
     }
 
     @Test
     void nothingIsSentOrWrittenWhenTheClientHasNoCell() {
-        Client noCell = ClientFixture.create(clientService, as(casey), "Nora", "Nocell", null, null, true, false);
+        Client noCell = ClientFixture.client("Nora", "Nocell").safe(true).okayToText(false)
+                .create(clientService, as(casey));
         assertRefused(send(noCell, null, "Hello"), "cell");
     }
 
@@ -158,7 +161,8 @@ class SendTextTest extends IntegrationTest {
 
     @Test
     void aCaseOfAnotherClientOrAClosedCaseIsRefused() {
-        Client other = ClientFixture.create(clientService, as(casey), "Sam", "Other", "404", "538-7320", true, true);
+        Client other = ClientFixture.client("Sam", "Other").cell("404", "538-7320").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         CaseRecord othersCase = caseService.openCase(other.getId(), "16E-20010102", "Other", LocalDate.of(2016, 8, 1),
                 null);
         assertRefused(send(jordan, othersCase.getId(), "Hello"), "Choose one of this client&#39;s open cases.");
@@ -170,8 +174,8 @@ class SendTextTest extends IntegrationTest {
 
     @Test
     void aClientWhoIsNotSafeNeedsAnExplicitConfirmation() {
-        Client notSafe = ClientFixture.create(clientService, as(casey), "Nia", "Notsafe", "404", "538-7322", false,
-                true);
+        Client notSafe = ClientFixture.client("Nia", "Notsafe").cell("404", "538-7322").safe(false).okayToText(true)
+                .create(clientService, as(casey));
         assertRefused(send(notSafe, null, "Hello"), "Tick this box to confirm");
         assertThat(send(notSafe, null, "Hello", UUID.randomUUID().toString(), true)).hasStatus3xxRedirection();
         assertThat(fakeTwilio.requests("POST", FakeTwilio.MESSAGES_PATH)).hasSize(1);

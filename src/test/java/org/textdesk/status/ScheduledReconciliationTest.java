@@ -1,6 +1,7 @@
 package org.textdesk.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class ScheduledReconciliationTest extends IntegrationTest {
     ApplicationContext context;
 
     @Test
-    void theScheduledJobSettlesATextByItself() throws InterruptedException {
+    void theScheduledJobSettlesATextByItself() {
         assertThat(context.getBeanNamesForType(StatusReconciliationJob.class)).hasSize(1);
         configureTwilio();
         FakeTwilio.MessageStore twilio = fakeTwilio.serveMessages();
@@ -37,11 +38,8 @@ class ScheduledReconciliationTest extends IntegrationTest {
                 "delivered", null, sentAt, sentAt);
         long text = TextMessageRows.outbound(jdbc, null, "+14045387319", sid, "sent", "Hello", sentAt);
 
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (!"delivered".equals(status(text)) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(status(text)).isEqualTo("delivered");
+        await("the scheduled job settles the text").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(status(text)).isEqualTo("delivered"));
         assertThat(jdbc.queryForList("select status from message_status_events where text_message_id = ? order by id",
                 String.class, text)).containsExactly("sent", "delivered");
     }

@@ -58,7 +58,8 @@ class StatusReconciliationTest extends IntegrationTest {
         configureTwilio();
         twilio = fakeTwilio.serveMessages();
         casey = newCaseworker();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         now = Instant.now();
     }
 

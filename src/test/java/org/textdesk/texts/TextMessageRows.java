@@ -23,7 +23,7 @@ public final class TextMessageRows {
                     status_rank, created_at, status_changed_at)
                 values ('OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                 clientId, to == null ? "+14045387319" : to, TwilioSetupFixture.TWILIO_NUMBER, body, sid, status,
-                MessageStatus.rank(status), createdAt.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC));
+                StatusRanks.of(status), createdAt.atOffset(ZoneOffset.UTC), createdAt.atOffset(ZoneOffset.UTC));
         jdbc.update("""
                 insert into message_status_events (text_message_id, status, error_code, received_at)
                 values (?, ?, ?, ?)""", id, status, sid == null && MessageStatus.UNKNOWN.equals(status)

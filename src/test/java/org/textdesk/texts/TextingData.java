@@ -44,17 +44,79 @@ public final class TextingData {
         return id;
     }
 
-    /** A text sent to a client (linked to their timeline), with a current status and no history. */
-    public long outbound(long clientId, String to, Long caseId, long staffId, String body, String status, String errorCode,
-            Instant sentAt) {
-        Long id = jdbc.queryForObject("""
-                insert into text_messages (direction, client_id, case_id, to_number, from_number, body, status,
-                                           status_rank, error_code, sent_by, created_at, status_changed_at)
-                values ('OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                clientId, caseId, to, TwilioSetupFixture.TWILIO_NUMBER, body, status, MessageStatus.rank(status),
-                errorCode, staffId, utc(sentAt), utc(sentAt));
-        link(clientId, id, sentAt);
-        return id;
+    /**
+     * A text sent to a client (linked to their timeline), with a current status and no history:
+     * {@code data.outboundText().toClient(id, "+14045387319").sentBy(staffId).body("Hello").status("sent")
+     * .sentAt(time).insert()}, plus {@code inCase(caseId)} and {@code errorCode("30003")} when it has them.
+     */
+    public OutboundText outboundText() {
+        return new OutboundText();
+    }
+
+    public final class OutboundText {
+
+        private Long clientId;
+        private String to;
+        private Long caseId;
+        private Long staffId;
+        private String body;
+        private String status;
+        private String errorCode;
+        private Instant sentAt;
+
+        private OutboundText() {
+        }
+
+        public OutboundText toClient(long clientId, String to) {
+            this.clientId = clientId;
+            this.to = to;
+            return this;
+        }
+
+        public OutboundText inCase(Long caseId) {
+            this.caseId = caseId;
+            return this;
+        }
+
+        public OutboundText sentBy(long staffId) {
+            this.staffId = staffId;
+            return this;
+        }
+
+        public OutboundText body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        public OutboundText status(String status) {
+            this.status = status;
+            return this;
+        }
+
+        public OutboundText errorCode(String errorCode) {
+            this.errorCode = errorCode;
+            return this;
+        }
+
+        public OutboundText sentAt(Instant sentAt) {
+            this.sentAt = sentAt;
+            return this;
+        }
+
+        /** Writes the row and returns its id. */
+        public long insert() {
+            if (clientId == null || staffId == null || body == null || status == null || sentAt == null) {
+                throw new IllegalStateException("say toClient, sentBy, body, status and sentAt");
+            }
+            Long id = jdbc.queryForObject("""
+                    insert into text_messages (direction, client_id, case_id, to_number, from_number, body, status,
+                                               status_rank, error_code, sent_by, created_at, status_changed_at)
+                    values ('OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                    clientId, caseId, to, TwilioSetupFixture.TWILIO_NUMBER, body, status, StatusRanks.of(status),
+                    errorCode, staffId, utc(sentAt), utc(sentAt));
+            link(clientId, id, sentAt);
+            return id;
+        }
     }
 
     void link(long clientId, long messageId, Instant at) {

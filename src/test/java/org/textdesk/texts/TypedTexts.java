@@ -11,9 +11,8 @@ import org.textdesk.Generated;
  */
 final class TypedTexts {
 
-    static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    static final String GSM_EXTENSION = "^{}\\[~]|€\f";
+    static final String GSM_BASIC = Gsm7Tables.BASIC;
+    static final String GSM_EXTENSION = Gsm7Tables.EXTENSION;
     static final String LOOK_ALIKES = "\u2018\u2019\u201A\u201B\u2032\u00B4\u0060\u201C\u201D\u201E\u201F\u2033"
             + "\u00AB\u00BB\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2026\u00A0\u2002\u2003\u2009\u200A\u202F"
             + "\u205F\u3000\t\u200B\uFEFF";

@@ -80,4 +80,18 @@ class EncryptionKeyTest {
         assertThat(analysis.getAction()).startsWith("Set TEXTDESK_ENCRYPTION_KEY to the base64 of 32 random bytes")
                 .contains("openssl rand -base64 32");
     }
+
+    /** Two embedded defaults never share a key, and a key is not a run of one byte (a missing random fill). */
+    @Test
+    void eachGeneratedKeyIsRandom() {
+        LocalEncryptionKeyFile first = new LocalEncryptionKeyFile(dataDir.resolve("one"));
+        LocalEncryptionKeyFile second = new LocalEncryptionKeyFile(dataDir.resolve("two"));
+        byte[] one = first.readOrCreate().getEncoded();
+        byte[] two = second.readOrCreate().getEncoded();
+        assertThat(one).hasSize(32).isNotEqualTo(two).isNotEqualTo(new byte[32]);
+        assertThat(two).isNotEqualTo(new byte[32]);
+        // 32 random bytes have, with overwhelming probability, more than 16 distinct values
+        assertThat(java.util.stream.IntStream.range(0, 32).map(i -> one[i]).distinct().count()).isGreaterThan(16);
+        assertThat(first.file()).isEqualTo(dataDir.resolve("one").resolve("encryption.key").toAbsolutePath());
+    }
 }

@@ -27,4 +27,21 @@ class TwilioNumberTest {
     void anythingElseIsRefused(String typed) {
         assertThat(TwilioNumber.toE164(typed)).isEmpty();
     }
+
+    /** Up to 40 characters are read (a number with spaces around it); longer is refused unread. */
+    @org.junit.jupiter.api.Test
+    void fortyCharactersAreReadAndFortyOneAreNot() {
+        String forty = "+1 404 476 4365" + " ".repeat(25);
+        assertThat(forty).hasSize(40);
+        assertThat(TwilioNumber.toE164(forty)).contains("+14044764365");
+        assertThat(TwilioNumber.toE164(forty + " ")).isEmpty();
+        assertThat(TwilioNumber.toE164(null)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void nothingStoredIsShownAsNothingAndAnUnreadableValueAsItIs() {
+        assertThat(TwilioNumber.readable(null)).isEmpty();
+        assertThat(TwilioNumber.readable(" ")).isEmpty();
+        assertThat(TwilioNumber.readable("not a number")).isEqualTo("not a number");
+    }
 }
