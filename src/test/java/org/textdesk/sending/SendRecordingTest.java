@@ -43,7 +43,8 @@ class SendRecordingTest extends IntegrationTest {
     void aClientWhoMayBeTexted() {
         casey = newCaseworker();
         configureTwilio();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
         fakeTwilio.on("POST", FakeTwilio.MESSAGES_PATH, call -> Answer.json(201, FakeTwilio.messageJson(SID,
                 TwilioSetupFixture.ACCOUNT_SID, call.request().param("To"), call.request().param("From"),
                 call.request().param("Body"), "queued")));

@@ -45,7 +45,8 @@ class EarlyStatusReportsTest extends IntegrationTest {
     void aClientWhoMayBeTexted() {
         casey = newCaseworker();
         configureTwilio();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
     }
 
     @Test

@@ -43,7 +43,8 @@ class StatusCallbackUrlTest extends IntegrationTest {
         configureTwilio();
         localStatus = baseUrl() + "/twilio/status";
         fakeTwilio.acceptMessages("queued");
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
     }
 
     @Test

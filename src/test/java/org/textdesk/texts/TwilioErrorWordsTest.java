@@ -39,7 +39,8 @@ class TwilioErrorWordsTest extends IntegrationTest {
         data = new TextingData(jdbc);
         casey = newCaseworker();
         configureTwilio();
-        jordan = ClientFixture.create(clientService, as(casey), "Jordan", "Avery", "404", "538-7319", true, true);
+        jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
+                .create(clientService, as(casey));
     }
 
     @Test
@@ -63,8 +64,8 @@ class TwilioErrorWordsTest extends IntegrationTest {
         expected.put("63018", new String[] {"more texts than it allows on this channel right now. Wait a minute",
                 TEMPORARY});
         expected.forEach((code, words) -> {
-            long id = data.outbound(jordan.getId(), "+14045550100", null, casey.getId(), "Hello", "undelivered", code,
-                    Instant.now());
+            long id = data.outboundText().toClient(jordan.getId(), "+14045550100").sentBy(casey.getId())
+                    .body("Hello").status("undelivered").errorCode(code).sentAt(Instant.now()).insert();
             String page = page("/texts/" + id);
             assertThat(page).as(code).contains("Error " + code, words[0], words[1])
                     .doesNotContain("which TextDesk cannot put in plain words yet");
@@ -85,8 +86,8 @@ class TwilioErrorWordsTest extends IntegrationTest {
         assertThat(page("/clients/" + jordan.getId())).contains(NUMBER_WRONG);
         assertThat(page("/clients/" + jordan.getId() + "/texts/new")).contains(NUMBER_WRONG);
 
-        data.outbound(jordan.getId(), "+14045387319", null, casey.getId(), "Hello", "delivered", null,
-                start.plusSeconds(180));
+        data.outboundText().toClient(jordan.getId(), "+14045387319")
+                .sentBy(casey.getId()).body("Hello").status("delivered").sentAt(start.plusSeconds(180)).insert();
         assertThat(page("/clients/" + jordan.getId())).doesNotContain(NUMBER_WRONG);
         assertThat(page("/clients/" + jordan.getId() + "/texts/new")).doesNotContain(NUMBER_WRONG);
     }
@@ -106,7 +107,8 @@ class TwilioErrorWordsTest extends IntegrationTest {
     }
 
     private void failed(String code, Instant at) {
-        data.outbound(jordan.getId(), "+14045387319", null, casey.getId(), "Hello", "undelivered", code, at);
+        data.outboundText().toClient(jordan.getId(), "+14045387319")
+                .sentBy(casey.getId()).body("Hello").status("undelivered").errorCode(code).sentAt(at).insert();
     }
 
     private String page(String uri) {
