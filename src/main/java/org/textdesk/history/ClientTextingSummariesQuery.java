@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.textdesk.client.ClientTextingSummaries;
+import org.textdesk.client.RecentTexts;
 import org.textdesk.texts.MessageStatus;
 import org.textdesk.texts.Sql;
 
@@ -20,9 +21,16 @@ import org.textdesk.texts.Sql;
 class ClientTextingSummariesQuery implements ClientTextingSummaries {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TextTimeline timeline;
 
-    ClientTextingSummariesQuery(NamedParameterJdbcTemplate jdbc) {
+    ClientTextingSummariesQuery(NamedParameterJdbcTemplate jdbc, TextTimeline timeline) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public RecentTexts recentTextsOf(long clientId) {
+        return RecentTextRows.of(timeline.latest(TimelineScope.ofClient(clientId), RecentTexts.SHOWN));
     }
 
     @Override

@@ -59,6 +59,16 @@ class TextTimeline {
         return new PageImpl<>(rows, PageRequest.of(number - 1, PAGE_SIZE), total);
     }
 
+    /** The newest {@code limit} texts of the timeline and how many it holds; two SQL statements. */
+    Page<TimelineRow> latest(TimelineScope scope, int limit) {
+        long total = count(scope);
+        List<Object> arguments = new ArrayList<>(scope.arguments());
+        arguments.add(limit);
+        List<TimelineRow> rows = total == 0 ? List.of() : jdbc.query(COLUMNS + scope.condition()
+                + " order by ct.created_at desc, ct.text_message_id desc limit ?", ROW, arguments.toArray());
+        return new PageImpl<>(rows, PageRequest.of(0, limit), total);
+    }
+
     private long count(TimelineScope scope) {
         String sql = scope.caseId() == null
                 ? "select count(*) from client_texts ct where " + scope.condition()

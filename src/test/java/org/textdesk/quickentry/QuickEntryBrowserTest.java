@@ -35,7 +35,10 @@ class QuickEntryBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Quick Entry 4 added.");
         assertThat(rows).hasCount(4);
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move Quick Entry 4 up")).click();
+        Locator moveUp = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move up: Quick Entry 4"));
+        // The accessible name starts with the words on the button, so a person using voice control can say them.
+        assertThat(moveUp).hasText("Move up");
+        moveUp.click();
         assertThat(rows.nth(2).locator(".quick-entry-text")).hasText(
                 "Hi {first_name}, please bring your papers for case {case_number}. {staff_name}");
         assertThat(rows.nth(3).locator(".quick-entry-text")).hasText(QuickEntryDemoData.SEED_TEXTS.get(2));
