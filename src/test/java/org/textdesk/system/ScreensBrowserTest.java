@@ -69,7 +69,7 @@ class ScreensBrowserTest extends BrowserTest {
                 "Your appointment is moved to Friday at 10.", "not_sent", "NETWORK", now.minusSeconds(1800));
         long incoming = texting.incoming("+14045387319", "Thanks, I will bring it. See you tomorrow!",
                 now.minusSeconds(600), jordan.getId());
-        texting.incoming("+14045550000", "Who is this?", now.minusSeconds(300));
+        long unknownNumber = texting.incoming("+14045550000", "Who is this?", now.minusSeconds(300));
         jdbc.update("insert into quick_entries (text, position, created_at, updated_at) values "
                 + "(?, 1, now(), now()), (?, 2, now(), now())",
                 "Please contact our office as soon as possible regarding case {case_number}.",
@@ -88,12 +88,21 @@ class ScreensBrowserTest extends BrowserTest {
         staffScreens.put("incoming", "/incoming");
         staffScreens.put("case", "/cases/" + rental.getId());
         staffScreens.put("case-texts", "/cases/" + rental.getId() + "/texts");
+        staffScreens.put("case-print", "/cases/" + rental.getId() + "/texts/print");
+        staffScreens.put("case-new", "/clients/" + jordan.getId() + "/cases/new");
+        staffScreens.put("case-edit", "/cases/" + rental.getId() + "/edit");
+        staffScreens.put("client-edit", "/clients/" + jordan.getId() + "/edit");
+        staffScreens.put("text-unknown-number", "/texts/" + unknownNumber);
+        staffScreens.put("attach", "/incoming/" + unknownNumber + "/attach");
         adminScreens = new LinkedHashMap<>(staffScreens);
         adminScreens.put("twilio-setup", "/admin/twilio");
         adminScreens.put("quick-entries", "/admin/quick-entries");
+        adminScreens.put("quick-entry-new", "/admin/quick-entries/new");
         adminScreens.put("quick-entry-edit", "/admin/quick-entries/" + quickEntry + "/edit");
+        adminScreens.put("quick-entry-delete", "/admin/quick-entries/" + quickEntry + "/delete");
         adminScreens.put("staff", "/admin/staff");
         adminScreens.put("staff-new", "/admin/staff/new");
+        adminScreens.put("staff-password", "/admin/staff/" + casey.getId() + "/password");
     }
 
     @Test
