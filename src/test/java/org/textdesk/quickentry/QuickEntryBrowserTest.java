@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.textdesk.Axe;
 import org.textdesk.BrowserTest;
 import org.textdesk.Browsers;
 
@@ -18,6 +19,7 @@ class QuickEntryBrowserTest extends BrowserTest {
     @Test
     void anAdminKeepsTheQuickEntryList() {
         QuickEntryDemoData.SEED_TEXTS.forEach(quickEntryService::addQuickEntry);
+        Axe.enable(browserContext);
         logIn(newAdmin());
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("Quick Entry")).click();
@@ -34,6 +36,8 @@ class QuickEntryBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Quick Entry 4 added.");
         assertThat(rows).hasCount(4);
+        // The page with its flash message, too, passes axe-core.
+        org.assertj.core.api.Assertions.assertThat(Axe.violations(page)).isEmpty();
 
         Locator moveUp = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move up: Quick Entry 4"));
         // The accessible name starts with the words on the button, so a person using voice control can say them.
