@@ -5,21 +5,17 @@ import java.util.List;
 
 /**
  * The last few texts of a client or a case, newest first, as the client record and the case page show them,
- * and how many there are in all (for the link to all of them).
+ * and whether there are more than these (read with one more row, so no count is needed).
  */
-public record RecentTexts(List<RecentText> texts, long total) {
+public record RecentTexts(List<RecentText> texts, boolean more) {
 
-    public static final RecentTexts NONE = new RecentTexts(List.of(), 0);
+    public static final RecentTexts NONE = new RecentTexts(List.of(), false);
 
     /** How many texts the client record and the case page show. */
     public static final int SHOWN = 5;
 
     public RecentTexts {
         texts = List.copyOf(texts);
-    }
-
-    public boolean more() {
-        return total > texts.size();
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.textdesk.history;
 
-import org.springframework.data.domain.Page;
+import java.util.List;
 import org.textdesk.client.RecentTexts;
 import org.textdesk.client.RecentTexts.RecentText;
 
@@ -10,8 +10,10 @@ final class RecentTextRows {
     private RecentTextRows() {
     }
 
-    static RecentTexts of(Page<TimelineRow> latest) {
-        return new RecentTexts(latest.getContent().stream().map(row -> new RecentText(row.id(), row.incoming(),
-                row.body(), row.time(), row.status(), row.statusTone())).toList(), latest.getTotalElements());
+    /** The first {@link RecentTexts#SHOWN} rows of the newest ones read; a row beyond them means there are more. */
+    static RecentTexts of(List<TimelineRow> newest) {
+        return new RecentTexts(newest.stream().limit(RecentTexts.SHOWN).map(row -> new RecentText(row.id(),
+                row.incoming(), row.body(), row.time(), row.status(), row.statusTone())).toList(),
+                newest.size() > RecentTexts.SHOWN);
     }
 }
