@@ -53,6 +53,9 @@
         if (fresh.dataset.statusVersion !== region.dataset.statusVersion) {
             region.replaceChildren(...fresh.childNodes);
             region.dataset.statusVersion = fresh.dataset.statusVersion;
+            if (window.TextDesk) {
+                window.TextDesk.labelTableCells(region);
+            }
             if (announcement) {
                 announcement.textContent = fresh.dataset.statusAnnouncement || "";
             }

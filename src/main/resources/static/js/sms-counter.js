@@ -123,7 +123,10 @@
             }
             if (cutNote && fromInput) {
                 const pasted = lastInputType === "insertFromPaste" || lastInputType === "insertFromDrop";
-                cutNote.textContent = cut ? (pasted ? block.dataset.msgPasteCut : block.dataset.msgLimit) : "";
+                // A character refused because it would turn the text into Unicode is named, with the reason.
+                const refusedUnicode = cut && result.encoding === "GSM_7" ? measureNormalised(replaced).firstNonGsm : "";
+                cutNote.textContent = !cut ? "" : pasted ? block.dataset.msgPasteCut
+                    : refusedUnicode ? format(block.dataset.msgWouldBeUnicode, refusedUnicode) : block.dataset.msgLimit;
                 cutNote.hidden = !cut;
             }
         }

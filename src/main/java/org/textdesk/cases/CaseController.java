@@ -23,7 +23,10 @@ class CaseController {
     private final CaseService caseService;
     private final ClientService clientService;
 
-    CaseController(CaseService caseService, ClientService clientService) {
+    private final CaseRecentTexts caseRecentTexts;
+
+    CaseController(CaseService caseService, ClientService clientService, CaseRecentTexts caseRecentTexts) {
+        this.caseRecentTexts = caseRecentTexts;
         this.caseService = caseService;
         this.clientService = clientService;
     }
@@ -64,6 +67,7 @@ class CaseController {
         CaseService.CaseWithClient found = caseService.caseWithClient(caseId);
         model.addAttribute("caseRecord", found.caseRecord());
         model.addAttribute("client", found.client());
+        model.addAttribute("recentTexts", caseRecentTexts.recentTextsOf(found.caseRecord()));
         return "cases/show";
     }
 

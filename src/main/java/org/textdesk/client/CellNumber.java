@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.textdesk.system.FieldRuleException;
@@ -78,6 +79,26 @@ public final class CellNumber {
             throw new FieldRuleException(NUMBER_FIELD, "cell.number.digits");
         }
         return fromTenDigits(areaCode + digitsOf(numberText));
+    }
+
+    /**
+     * What is wrong with the two boxes, each beside its box: when neither box holds a whole number and both
+     * are wrong, both are named at once, so that one save shows everything to correct.
+     */
+    static List<FieldRuleException> problemsOf(String areaCodeTyped, String numberTyped) {
+        try {
+            parseOptional(areaCodeTyped, numberTyped);
+            return List.of();
+        } catch (FieldRuleException refused) {
+            String numberText = strip(numberTyped);
+            boolean numberBoxWrong = !PHONE_TEXT.matcher(numberText).matches() || numberText.contains("+")
+                    || digitsOf(numberText).length() != 7;
+            if (AREA_CODE_FIELD.equals(refused.field()) && "cell.areaCode.digits".equals(refused.messageKey())
+                    && wholeNumberDigits(strip(areaCodeTyped)).isEmpty() && numberBoxWrong) {
+                return List.of(refused, new FieldRuleException(NUMBER_FIELD, "cell.number.digits"));
+            }
+            return List.of(refused);
+        }
     }
 
     /** Like {@link #parse}, but both boxes left empty mean "no cell number". */

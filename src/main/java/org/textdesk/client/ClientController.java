@@ -78,6 +78,7 @@ class ClientController {
         model.addAttribute("consentHistory", clientService.consentHistory(clientId));
         model.addAttribute("cases", clientCases.casesOf(clientId));
         model.addAttribute("texting", textingSummaries.summariesOf(List.of(clientId)).get(clientId));
+        model.addAttribute("recentTexts", textingSummaries.recentTextsOf(clientId));
         return "clients/record";
     }
 

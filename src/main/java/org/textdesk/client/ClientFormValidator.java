@@ -1,5 +1,6 @@
 package org.textdesk.client;
 
+import java.util.List;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.textdesk.system.FieldRuleException;
@@ -21,13 +22,14 @@ class ClientFormValidator implements Validator {
         if (errors.hasFieldErrors(CellNumber.AREA_CODE_FIELD) || errors.hasFieldErrors(CellNumber.NUMBER_FIELD)) {
             return;
         }
-        try {
-            CellNumber.parseOptional(form.getCellAreaCode(), form.getCellNumber()).ifPresent(cell -> {
-                form.setCellAreaCode(cell.areaCode());
-                form.setCellNumber(cell.number());
-            });
-        } catch (FieldRuleException refused) {
-            refused.rejectOn(errors);
+        List<FieldRuleException> problems = CellNumber.problemsOf(form.getCellAreaCode(), form.getCellNumber());
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> problem.rejectOn(errors));
+            return;
         }
+        CellNumber.parseOptional(form.getCellAreaCode(), form.getCellNumber()).ifPresent(cell -> {
+            form.setCellAreaCode(cell.areaCode());
+            form.setCellNumber(cell.number());
+        });
     }
 }

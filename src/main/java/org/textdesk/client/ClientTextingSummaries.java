@@ -17,6 +17,9 @@ public interface ClientTextingSummaries {
      */
     Map<Long, TextingSummary> summariesOf(Collection<Long> clientIds);
 
+    /** The client's last few texts, both directions, newest first, and how many there are in all. */
+    RecentTexts recentTextsOf(long clientId);
+
     /**
      * @param unreadIncoming incoming texts in the client's timeline nobody has read
      * @param failedTextId the last text sent to the client, when it failed, was undelivered or was not

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.textdesk.client.ClientTextingSummaries;
+import org.textdesk.client.RecentTexts;
 import org.textdesk.texts.MessageStatus;
 import org.textdesk.texts.Sql;
 import org.textdesk.texts.TwilioErrorKinds;
@@ -25,9 +26,16 @@ class ClientTextingSummariesQuery implements ClientTextingSummaries {
     static final int NUMBER_WRONG_AFTER = 2;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TextTimeline timeline;
 
-    ClientTextingSummariesQuery(NamedParameterJdbcTemplate jdbc) {
+    ClientTextingSummariesQuery(NamedParameterJdbcTemplate jdbc, TextTimeline timeline) {
         this.jdbc = jdbc;
+        this.timeline = timeline;
+    }
+
+    @Override
+    public RecentTexts recentTextsOf(long clientId) {
+        return RecentTextRows.of(timeline.latest(TimelineScope.ofClient(clientId), RecentTexts.SHOWN));
     }
 
     @Override

@@ -28,7 +28,7 @@ class MessageController {
             incomingInbox.markRead(messageId);
         }
         model.addAttribute("details", details);
-        return "history/message";
+        return details.incoming() ? "history/incoming-text" : "history/message";
     }
 
     /** The status part of the text's page (static/js/message-status.js replaces it while not final). */

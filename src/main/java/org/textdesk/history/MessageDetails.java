@@ -89,6 +89,14 @@ record MessageDetails(TextMessage message, Long clientId, String clientName, Str
         return !incoming() && !isFinal();
     }
 
+    /** What happened to the text, in one or two words: the label of its time ("Not sent", "Sent", "Received"). */
+    public String happenedKey() {
+        if (incoming()) {
+            return "texts.happened.received";
+        }
+        return MessageStatus.NOT_SENT.equals(status()) ? "texts.happened.notSent" : "texts.happened.sent";
+    }
+
     /** The message key of the words for the outcome of a send, shown right after it. */
     public String outcomeKey() {
         if (MessageStatus.NOT_SENT.equals(status())) {

@@ -59,6 +59,17 @@ class TextTimeline {
         return new PageImpl<>(rows, PageRequest.of(number - 1, PAGE_SIZE), total);
     }
 
+    /**
+     * The newest {@code limit} texts of the timeline, and one more when there is one (to tell that there are
+     * more without counting them); one SQL statement walking the timeline index backwards.
+     */
+    List<TimelineRow> latest(TimelineScope scope, int limit) {
+        List<Object> arguments = new ArrayList<>(scope.arguments());
+        arguments.add(limit + 1);
+        return jdbc.query(COLUMNS + scope.condition() + " order by ct.created_at desc, ct.text_message_id desc limit ?",
+                ROW, arguments.toArray());
+    }
+
     private long count(TimelineScope scope) {
         String sql = scope.caseId() == null
                 ? "select count(*) from client_texts ct where " + scope.condition()

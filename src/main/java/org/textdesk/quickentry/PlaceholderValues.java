@@ -2,7 +2,8 @@ package org.textdesk.quickentry;
 
 /**
  * What a Quick Entry's placeholders are filled with when a caseworker picks it: the client's names,
- * the case number and the sending staff member's name. A missing value (null) fills in as empty text.
+ * the case number and the sending staff member's name. A missing value (null or blank) leaves its
+ * placeholder in the text, to be filled in before sending.
  */
 public record PlaceholderValues(String firstName, String lastName, String caseNumber, String staffName) {
 

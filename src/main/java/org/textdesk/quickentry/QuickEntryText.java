@@ -1,5 +1,6 @@
 package org.textdesk.quickentry;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,9 @@ public final class QuickEntryText {
     public static final List<String> PLACEHOLDERS = List.of("{first_name}", "{last_name}", "{case_number}",
             "{staff_name}");
 
+    /** The placeholder filled with the case chosen on the Send Text form. */
+    public static final String CASE_NUMBER = "{case_number}";
+
     static final int MAX_STORED_LENGTH = 400;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -24,13 +28,29 @@ public final class QuickEntryText {
     private QuickEntryText() {
     }
 
-    /** The text with each placeholder replaced by its value; a missing value leaves empty text. */
+    /**
+     * The text with each placeholder replaced by its value. A placeholder with no value stays as typed, so
+     * that the text never reads "for case  is tomorrow": the form marks it and sending refuses it
+     * ({@link #unfilledPlaceholders}).
+     */
     public static String fill(String text, PlaceholderValues values) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         return matcher.replaceAll(match -> {
             String value = values.valueOf(match.group(1));
-            return Matcher.quoteReplacement(value == null ? match.group() : value);
+            return Matcher.quoteReplacement(value == null || value.isBlank() ? match.group() : value);
         });
+    }
+
+    /** The known placeholders still in a text about to be sent, in the order they appear, once each. */
+    public static List<String> unfilledPlaceholders(String text) {
+        Matcher matcher = PLACEHOLDER.matcher(text == null ? "" : text);
+        LinkedHashSet<String> unfilled = new LinkedHashSet<>();
+        while (matcher.find()) {
+            if (PLACEHOLDERS.contains(matcher.group())) {
+                unfilled.add(matcher.group());
+            }
+        }
+        return List.copyOf(unfilled);
     }
 
     /**

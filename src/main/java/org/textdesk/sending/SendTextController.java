@@ -35,6 +35,7 @@ class SendTextController {
         if (resend != null) {
             sendTextPages.fillForResend(form, clientId, resend);
         }
+        sendTextPages.preselectCase(form, clientId);
         model.addAttribute("sendTextForm", form);
         model.addAttribute("page", sendTextPages.pageFor(clientId, staff));
         return "sending/send";

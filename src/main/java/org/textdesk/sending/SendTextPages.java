@@ -25,9 +25,6 @@ import org.textdesk.twiliosetup.TwilioSetupService;
 @Component
 class SendTextPages {
 
-    /** Left in the Quick Entry text for the page to fill with the case chosen in Case #. */
-    static final String CASE_NUMBER_PLACEHOLDER = "{case_number}";
-
     private final ClientService clientService;
     private final CaseService caseService;
     private final QuickEntryService quickEntryService;
@@ -56,8 +53,10 @@ class SendTextPages {
         caseService.casesOfClient(clientId).stream().filter(CaseRecord::isOpen).forEach(caseRecord -> caseChoices.add(
                 Choice.of(caseRecord.getId(), caseRecord.getCaseNumber() + " " + caseRecord.getTitle(),
                         caseRecord.getCaseNumber())));
-        PlaceholderValues names = new PlaceholderValues(client.getFirstName(), client.getLastName(),
-                CASE_NUMBER_PLACEHOLDER, staff.displayName());
+        // {case_number} stays in the text: the page fills it with the case chosen in Case #, and refills it
+        // when the choice changes.
+        PlaceholderValues names = new PlaceholderValues(client.getFirstName(), client.getLastName(), null,
+                staff.displayName());
         List<Choice> quickEntryChoices = new ArrayList<>();
         quickEntryChoices.add(Choice.of(null, words("texting.quickEntry.choose"), ""));
         quickEntryService.listQuickEntries().forEach(entry -> quickEntryChoices.add(
@@ -75,6 +74,21 @@ class SendTextPages {
 
     private String words(String key) {
         return messageSource.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A new form's Case #: the case it was opened from, else the client's only open case, so a Quick Entry's
+     * {case_number} has its value at once.
+     */
+    @Transactional(readOnly = true)
+    void preselectCase(SendTextForm form, long clientId) {
+        if (form.getCaseId() != null) {
+            return;
+        }
+        List<CaseRecord> open = caseService.casesOfClient(clientId).stream().filter(CaseRecord::isOpen).toList();
+        if (open.size() == 1) {
+            form.setCaseId(open.get(0).getId());
+        }
     }
 
     /** Resend: the same text and case as a message sent to this client before. */

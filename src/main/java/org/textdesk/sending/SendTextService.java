@@ -1,6 +1,7 @@
 package org.textdesk.sending;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.textdesk.cases.CaseRecord;
 import org.textdesk.cases.CaseService;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
+import org.textdesk.quickentry.QuickEntryText;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.NotFoundException;
@@ -139,10 +141,17 @@ class SendTextService {
         if (text.text().isBlank()) {
             throw new FieldRuleException("body", "texting.body.required");
         }
+        List<String> unfilled = QuickEntryText.unfilledPlaceholders(text.text());
+        if (!unfilled.isEmpty()) {
+            throw new FieldRuleException("body", unfilled.contains(QuickEntryText.CASE_NUMBER)
+                    ? "texting.body.caseNumberMissing" : "texting.body.placeholderMissing", unfilled.get(0));
+        }
         if (!text.fitsOneSegment()) {
-            throw new FieldRuleException("body", text.encoding() == SmsText.Encoding.GSM_7
-                    ? "texting.body.tooLong" : "texting.body.tooLongUnicode", text.used(), text.limit(),
-                    text.firstNonGsmCharacter());
+            if (text.encoding() == SmsText.Encoding.GSM_7) {
+                throw new FieldRuleException("body", "texting.body.tooLong", text.used(), text.limit());
+            }
+            throw new FieldRuleException("body", "texting.body.tooLongUnicode", text.firstNonGsmCharacter(),
+                    text.limit(), text.used());
         }
         if (!client.isSafe() && !form.isConfirmNotSafe()) {
             throw new FieldRuleException("confirmNotSafe", "texting.notSafe.confirmRequired");

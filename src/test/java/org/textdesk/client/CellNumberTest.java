@@ -11,6 +11,20 @@ import org.textdesk.system.FieldRuleException;
 class CellNumberTest {
 
     @Test
+    void whenBothBoxesAreWrongBothAreNamed() {
+        assertThat(CellNumber.problemsOf("40", "538-73")).extracting(FieldRuleException::field,
+                FieldRuleException::messageKey).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("cellAreaCode", "cell.areaCode.digits"),
+                org.assertj.core.groups.Tuple.tuple("cellNumber", "cell.number.digits"));
+        assertThat(CellNumber.problemsOf("40", "538-7319")).extracting(FieldRuleException::field)
+                .containsExactly("cellAreaCode");
+        assertThat(CellNumber.problemsOf("404", "538-73")).extracting(FieldRuleException::field)
+                .containsExactly("cellNumber");
+        assertThat(CellNumber.problemsOf("404", "538-7319")).isEmpty();
+        assertThat(CellNumber.problemsOf("", "")).isEmpty();
+    }
+
+    @Test
     void theSeedsNumberIsValid() {
         CellNumber cell = CellNumber.parse("404", "538-7319");
         assertThat(cell.areaCode()).isEqualTo("404");

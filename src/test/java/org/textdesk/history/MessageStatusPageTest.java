@@ -112,10 +112,12 @@ class MessageStatusPageTest extends IntegrationTest {
         fakeTwilio.answer("POST", org.textdesk.FakeTwilio.MESSAGES_PATH,
                 org.textdesk.FakeTwilio.Answer.twilioError(400, 21211, "Invalid 'To' Phone Number"));
         long notSent = TextingData.send(mvc, casey, jordan, null, "Not sent");
-        for (long id : new long[] {queued, delivered, incoming, notSent}) {
+        for (long id : new long[] {queued, delivered, notSent}) {
             assertThat(page(id)).as("text %d", id).contains(DISCLAIMER);
             assertThat(get("/texts/" + id + "/status").getContentAsString(StandardCharsets.UTF_8)).contains(DISCLAIMER);
         }
+        // An incoming text has no delivery to speak of: its page has no Message Status at all.
+        assertThat(page(incoming)).doesNotContain(DISCLAIMER);
         assertThat(get("/clients/" + jordan.getId() + "/texts").getContentAsString(StandardCharsets.UTF_8))
                 .contains(DISCLAIMER);
     }
@@ -161,15 +163,41 @@ class MessageStatusPageTest extends IntegrationTest {
     @Test
     void anIncomingTextsPageShowsWhoSentItAndOpeningItMarksItRead() {
         long fromJordan = data.incoming("+14045387319", "Can we meet at 3?", Instant.now(), jordan.getId());
-        assertThat(page(fromJordan)).contains("Incoming text", "Received", "From", "404-538-7319",
-                "href=\"/clients/" + jordan.getId() + "/texts\">Jordan Avery</a>", ">received<", "Can we meet at 3?")
-                .doesNotContain("Refresh status", "data-status-url", ">Resend<", "Sent by");
+        assertThat(page(fromJordan)).contains("<h1>Incoming text</h1>", "<dt>Received</dt>", "<dt>From</dt>",
+                "404-538-7319", "<dt>Client</dt>", "href=\"/clients/" + jordan.getId() + "\">Jordan Avery</a>",
+                "Can we meet at 3?", "href=\"/clients/" + jordan.getId() + "/texts/new\">Reply to Jordan Avery</a>")
+                .doesNotContain("Refresh status", "data-status-url", ">Resend<", "Sent by", "Message Status",
+                        "No status reported yet", "message-status.js");
         assertThat(jdbc.queryForObject("select read_at is not null from text_messages where id = ?", Boolean.class,
                 fromJordan)).isTrue();
 
         long unknown = data.incoming("+14045550100", "Who is this?", Instant.now());
         assertThat(page(unknown)).contains("Unknown number", "href=\"/incoming/" + unknown + "/attach\"",
                 "Attach to a client");
+    }
+
+    @Test
+    void aTextThatWasNotSentIsLabelledSoWithOnePrimaryActionAndWhatEachDoes() {
+        long notSent = data.outboundText().toClient(jordan.getId(), "+14045387319")
+                    .sentBy(casey.getId()).body("Hello")
+                    .status("not_sent").errorCode("NETWORK").sentAt(Instant.now()).insert();
+        String page = page(notSent);
+        assertThat(page).contains("<dt>Not sent</dt>").doesNotContain("<dt>Sent</dt>");
+        assertThat(page).contains("<button type=\"submit\" aria-describedby=\"retry-explained\">Retry</button>",
+                "<a class=\"button secondary\" aria-describedby=\"resend-explained\"",
+                "Retry sends this same text once more, unchanged; it can be used once.",
+                "Resend opens Send Text with these words in the box, so you can change them and send them as a new text.");
+
+        // Not worth retrying (Twilio refused the number): Resend is the one primary action.
+        long refused = data.outboundText().toClient(jordan.getId(), "+14045387319")
+                    .sentBy(casey.getId()).body("Hello")
+                    .status("not_sent").errorCode("21211").sentAt(Instant.now()).insert();
+        assertThat(page(refused)).contains("<dt>Not sent</dt>", "<a class=\"button\" aria-describedby=\"resend-explained\"",
+                "Resend opens Send Text").doesNotContain(">Retry<", "Retry sends");
+
+        long sent = data.outboundText().toClient(jordan.getId(), "+14045387319")
+                    .sentBy(casey.getId()).body("Hello").status("delivered").sentAt(Instant.now()).insert();
+        assertThat(page(sent)).contains("<dt>Sent</dt>").doesNotContain("Not sent", "Retry sends", "Resend opens");
     }
 
     private long undelivered(String code) {

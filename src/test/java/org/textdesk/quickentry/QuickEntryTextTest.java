@@ -64,12 +64,15 @@ class QuickEntryTextTest {
     }
 
     @Test
-    void placeholdersAreFilledAndMissingValuesLeaveEmptyText() {
+    void placeholdersAreFilledAndMissingValuesLeaveThePlaceholder() {
         String text = "Dear {first_name} {last_name}, case {case_number}. {staff_name}";
         assertThat(QuickEntryText.fill(text, new PlaceholderValues("Maria", "Lopez", "16E-20010101", "Casey Worker")))
                 .isEqualTo("Dear Maria Lopez, case 16E-20010101. Casey Worker");
         assertThat(QuickEntryText.fill(text, new PlaceholderValues(null, "Lopez", null, null)))
-                .isEqualTo("Dear  Lopez, case . ");
+                .isEqualTo("Dear {first_name} Lopez, case {case_number}. {staff_name}");
+        assertThat(QuickEntryText.unfilledPlaceholders("Dear {first_name}, {meeting} {case_number} {first_name}"))
+                .containsExactly("{first_name}", "{case_number}");
+        assertThat(QuickEntryText.unfilledPlaceholders("Dear Maria, case 16E-20010101.")).isEmpty();
         assertThat(QuickEntryText.fill("Pay $5 {first_name}", new PlaceholderValues("A$1\\b", "", "", "")))
                 .isEqualTo("Pay $5 A$1\\b");
         assertThat(new QuickEntryView(1, 1, "Hi {first_name}").filledWith(new PlaceholderValues("Jo", "", "", "")))

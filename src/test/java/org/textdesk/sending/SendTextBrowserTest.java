@@ -98,6 +98,77 @@ class SendTextBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aQuickEntryPlaceholderIsFilledFromTheCaseAndNeverSentBlank() {
+        Locator caseNumber = page.getByLabel("Case #");
+        Locator quickEntry = page.getByLabel("Quick Entry");
+        Locator message = page.getByLabel("Text Message");
+        Locator placeholderNote = page.locator("#body-placeholder-note");
+
+        // The client's only open case is chosen already, so the Quick Entry is whole at once.
+        page.navigate(baseUrl() + "/clients/" + jordan.getId() + "/texts/new");
+        assertThat(caseNumber.locator("option:checked")).hasText("16E-20010101 Rental assistance");
+        quickEntry.selectOption(new SelectOption().setIndex(1));
+        assertThat(message).hasValue(
+                "Hello Jordan, please contact our office as soon as possible regarding case 16E-20010101.");
+        assertThat(placeholderNote).isHidden();
+
+        // With two open cases none is guessed: the placeholder stays, marked, until a case is chosen.
+        long second = caseService.openCase(jordan.getId(), "16E-20010202", "Housing", LocalDate.of(2016, 9, 1), null)
+                .getId();
+        page.navigate(baseUrl() + "/clients/" + jordan.getId() + "/texts/new");
+        assertThat(caseNumber.locator("option:checked")).hasText("(no case)");
+        quickEntry.selectOption(new SelectOption().setIndex(1));
+        assertThat(message).hasValue(
+                "Hello Jordan, please contact our office as soon as possible regarding case {case_number}.");
+        assertThat(placeholderNote).hasText(
+                "Choose the case in Case # to fill in {case_number}, or type the case number in its place.");
+        assertThat(message).hasAttribute("aria-invalid", "true");
+        Browsers.screenshot(page, "send-text-placeholder-marked");
+
+        caseNumber.selectOption(new SelectOption().setLabel("16E-20010101 Rental assistance"));
+        assertThat(message).hasValue(
+                "Hello Jordan, please contact our office as soon as possible regarding case 16E-20010101.");
+        assertThat(placeholderNote).isHidden();
+        caseNumber.selectOption(new SelectOption().setLabel("16E-20010202 Housing"));
+        assertThat(message).hasValue(
+                "Hello Jordan, please contact our office as soon as possible regarding case 16E-20010202.");
+        caseNumber.selectOption(new SelectOption().setLabel("(no case)"));
+        assertThat(message).hasValue(
+                "Hello Jordan, please contact our office as soon as possible regarding case {case_number}.");
+
+        // The server refuses it too, and keeps the text.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send Message")).click();
+        assertThat(page.locator("#body-error")).hasText("The message still has {case_number} in it. "
+                + "Choose the case in Case # to fill it in, or type the case number in its place.");
+        assertThat(fakeTwilio.requests("POST", FakeTwilio.MESSAGES_PATH)).isEmpty();
+        caseNumber.selectOption(new SelectOption().setLabel("16E-20010202 Housing"));
+        assertThat(message).hasValue(
+                "Hello Jordan, please contact our office as soon as possible regarding case 16E-20010202.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send Message")).click();
+        assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("Accepted by Twilio");
+        assertThat(fakeTwilio.requests("POST", FakeTwilio.MESSAGES_PATH).get(0).param("Body")).isEqualTo(
+                "Hello Jordan, please contact our office as soon as possible regarding case 16E-20010202.");
+
+        // Opened from a case, the form has that case chosen.
+        page.navigate(baseUrl() + "/clients/" + jordan.getId() + "/texts/new?caseId=" + second);
+        assertThat(caseNumber.locator("option:checked")).hasText("16E-20010202 Housing");
+    }
+
+    @Test
+    void anEmojiRefusedAtTheLimitSaysWhy() {
+        page.navigate(baseUrl() + "/clients/" + jordan.getId() + "/texts/new");
+        Locator message = page.getByLabel("Text Message");
+        message.fill("x".repeat(120));
+        message.press("End");
+        message.pressSequentially("\uD83D\uDE00");
+        assertThat(message).hasValue("x".repeat(120));
+        assertThat(page.locator("[data-sms-left]")).hasText("40");
+        assertThat(page.locator("[data-sms-cut-note]")).hasText(
+                "\uD83D\uDE00 would make this a Unicode text, which holds 70 characters.");
+        Browsers.screenshot(page, "send-text-emoji-refused");
+    }
+
+    @Test
     void aRefusedSendKeepsWhatWasTyped() {
         Client notSafe = ClientFixture.client("Nia", "Notsafe").cell("404", "538-7322").safe(false).okayToText(true)
                 .create(clientService, as(casey));

@@ -151,7 +151,28 @@ class SendTextTest extends IntegrationTest {
     @Test
     void aUnicodeMessageOverSeventyIsRefusedAndSaysWhy() {
         String typed = "\u041f\u0440\u0438\u0432\u0435\u0442 ".repeat(12);
-        assertRefused(send(jordan, null, typed), "must be sent in Unicode");
+        assertRefused(send(jordan, null, typed),
+                "П would make this a Unicode text, which holds 70 characters; the message is 84 characters.");
+    }
+
+    @Test
+    void anEmojiOverTheUnicodeLimitIsRefusedWithTheCountersWording() {
+        String typed = "x".repeat(120) + "\uD83D\uDE00";
+        MvcTestResult result = send(jordan, null, typed);
+        assertRefused(result, "\uD83D\uDE00 would make this a Unicode text, which holds 70 characters; "
+                + "the message is 122 characters. Shorten it, or take \uD83D\uDE00 out.");
+        assertThat(result).bodyText().contains(typed);
+    }
+
+    @Test
+    void aPlaceholderWithNoValueIsNeverSentBlank() {
+        String typed = "Your meeting for case {case_number} is tomorrow.";
+        MvcTestResult result = send(jordan, null, typed);
+        assertRefused(result, "The message still has {case_number} in it. Choose the case in Case # to fill it in, "
+                + "or type the case number in its place.");
+        assertThat(result).bodyText().contains(typed);
+        assertRefused(send(jordan, null, "Hello {first_name}."),
+                "The message still has {first_name} in it. Type what it stands for in its place.");
     }
 
     @Test

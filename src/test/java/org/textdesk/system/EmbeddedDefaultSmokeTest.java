@@ -107,9 +107,9 @@ class EmbeddedDefaultSmokeTest {
                     "value=\"" + base + "/twilio/status\"", "checked=\"checked\"",
                     "The built-in Twilio sandbox is on", "Sandbox: texts go to the simulated phone, not to real phones");
             assertThat(get(http, base + "/admin/quick-entries")).contains(
-                    "Please contact our office as soon as possible regarding",
-                    "You have an upcoming meeting. Please make sure you...",
-                    "You missed your appointment. Please contact our office...");
+                    "Please contact our office as soon as possible regarding case {case_number}.",
+                    "You have an upcoming meeting. Please make sure you bring your ID and any letters you received.",
+                    "You missed your appointment. Please contact our office to set a new time.");
 
             // The demo texts: Texts, Message Status, Incoming and the case export run on H2 as on PostgreSQL.
             assertThat(get(http, base + "/clients")).contains("1 unread", "Last text did not get through");
