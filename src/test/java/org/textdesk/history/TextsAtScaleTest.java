@@ -21,8 +21,11 @@ import org.textdesk.staff.Staff;
  */
 class TextsAtScaleTest extends IntegrationTest {
 
-    /** What one page may run at most: client, cases, count, page, mark read, the navigation's unread count. */
-    private static final int MAX_STATEMENTS = 6;
+    /**
+     * What one page may run at most: client, cases, count, page, mark read, the navigation's unread count;
+     * and the account, re-read on every request (staff.CurrentStaffFilter).
+     */
+    private static final int MAX_STATEMENTS = 7;
 
     @Autowired
     ClientService clientService;
@@ -105,19 +108,19 @@ class TextsAtScaleTest extends IntegrationTest {
 
         SqlStatements.Counted<String> incoming = get("/incoming");
         assertThat(TextsPagesTest.rowIds(incoming.result())).hasSize(25);
-        assertThat(incoming.count()).as(String.join("\n", incoming.statements())).isLessThanOrEqualTo(4);
+        assertThat(incoming.count()).as(String.join("\n", incoming.statements())).isLessThanOrEqualTo(5);
 
         long someText = jdbc.queryForObject("select max(id) from text_messages where case_id = ?", Long.class,
                 bigCase.getId());
         SqlStatements.Counted<String> status = get("/texts/" + someText + "/status");
-        assertThat(status.count()).as(String.join("\n", status.statements())).isLessThanOrEqualTo(2);
+        assertThat(status.count()).as(String.join("\n", status.statements())).isLessThanOrEqualTo(3);
     }
 
     @Test
     void theWholeCaseExportsInAFewStatements() {
         SqlStatements.Counted<String> csv = get("/cases/" + bigCase.getId() + "/texts.csv");
         assertThat(CaseTextsExportTest.Rfc4180.parse(csv.result().substring(1))).hasSize(5_501);
-        assertThat(csv.count()).as(String.join("\n", csv.statements())).isLessThanOrEqualTo(4);
+        assertThat(csv.count()).as(String.join("\n", csv.statements())).isLessThanOrEqualTo(5);
     }
 
     private void insertTexts(Client client, CaseRecord caseRecord, int count) {
