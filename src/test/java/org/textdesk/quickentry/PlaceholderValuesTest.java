@@ -18,13 +18,16 @@ class PlaceholderValuesTest {
     }
 
     @Test
-    void aMissingValueIsEmptyText() {
+    void aMissingValueLeavesItsPlaceholderToBeFilledIn() {
         PlaceholderValues none = new PlaceholderValues(null, null, null, null);
         assertThat(none.firstName()).isEmpty();
         assertThat(none.lastName()).isEmpty();
         assertThat(none.caseNumber()).isEmpty();
         assertThat(none.staffName()).isEmpty();
         assertThat(QuickEntryText.fill("Hi {first_name} {last_name}, case {case_number}, {staff_name}. {other}", none))
-                .isEqualTo("Hi  , case , . {other}");
+                .isEqualTo("Hi {first_name} {last_name}, case {case_number}, {staff_name}. {other}");
+        PlaceholderValues someCase = new PlaceholderValues("Ana", "Lima", null, "Sam Cole");
+        assertThat(QuickEntryText.fill("Hi {first_name}, case {case_number} is tomorrow. {staff_name}", someCase))
+                .isEqualTo("Hi Ana, case {case_number} is tomorrow. Sam Cole");
     }
 }
