@@ -13,7 +13,7 @@ record CaseTexts(CaseRecord caseRecord, Client client, List<TimelineEntry> entri
         Map<Long, List<TextAttachment>> attachments) {
 
     /** The files of one text (none: an empty list). */
-    List<TextAttachment> attachmentsOf(long textMessageId) {
+    public List<TextAttachment> attachmentsOf(long textMessageId) {
         return attachments.getOrDefault(textMessageId, List.of());
     }
 }

@@ -122,7 +122,7 @@ class MediaFetching {
         int stored = jdbc.update("""
                 update text_media set state = ?, content = ?, content_type = ?, size_bytes = ?, fetched_at = ?,
                     attempts = attempts + 1, last_failure = null, claimed_by = null, claimed_until = null
-                where id = ? and claimed_by = ?""",
+                where id = ? and claimed_by = ? and state = 'PENDING'""",
                 MediaState.STORED, download.bytes(), type, download.bytes().length, utc(clock.instant()), file.id(),
                 instance);
         if (stored == 0) {
@@ -139,7 +139,7 @@ class MediaFetching {
         jdbc.update("""
                 update text_media set state = ?, not_kept_reason = ?, content_type = ?, attempts = attempts + 1,
                     claimed_by = null, claimed_until = null
-                where id = ? and claimed_by = ?""",
+                where id = ? and claimed_by = ? and state = 'PENDING'""",
                 MediaState.NOT_KEPT, reason, contentType, file.id(), instance);
         log.info("File {} of an incoming text not kept: {} ({})", file.id(), reason, contentType);
     }
@@ -151,7 +151,7 @@ class MediaFetching {
         jdbc.update("""
                 update text_media set state = ?, attempts = ?, next_attempt_at = ?, last_failure = ?,
                     claimed_by = null, claimed_until = null
-                where id = ? and claimed_by = ?""",
+                where id = ? and claimed_by = ? and state = 'PENDING'""",
                 state, attempts, utc(next), truncated(problem), file.id(), instance);
         log.info("File {} of an incoming text not fetched (attempt {}): {}; {}", file.id(), attempts, problem,
                 state.equals(MediaState.GAVE_UP) ? "given up" : "next try at " + next);

@@ -4,6 +4,7 @@ import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.message.Media;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The files (MMS) of incoming texts at Twilio: fetched with the same twilio-java client and credentials as
- * sending ({@link TwilioGateway}), following Twilio's redirect to its media host, and deleted through the
- * SDK's Media deleter. Only URLs at Twilio (https, *.twilio.com) or at TEXTDESK_TWILIO_API_BASE_URL are asked:
+ * sending ({@link TwilioGateway}), following Twilio's redirect to its media host (asked without credentials: its
+ * address is signed), and deleted through the SDK's Media deleter. Only URLs at Twilio (https, *.twilio.com) or
+ * at TEXTDESK_TWILIO_API_BASE_URL are asked:
  * a MediaUrl pointing anywhere else never gets the Auth Token.
  */
 @Component
@@ -29,6 +31,8 @@ public class TwilioMedia {
     /** .../Accounts/{AccountSid}/Messages/{MessageSid}/Media/{MediaSid}, as Twilio's MediaUrl{N} reads. */
     private static final Pattern MEDIA_PATH = Pattern.compile(
             ".*/Accounts/(AC[0-9a-fA-F]{32})/Messages/([A-Z]{2}[0-9a-fA-F]{32})/Media/(ME[0-9a-fA-F]{32})(\\.json)?");
+
+    private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
 
     private final TwilioGateway gateway;
 
@@ -53,7 +57,7 @@ public class TwilioMedia {
     }
 
     /**
-     * Fetches one file, at most {@code maxBytes} of it. One request (redirects followed); every failure is
+     * Fetches one file, at most {@code maxBytes} of it. One request, and one more to where Twilio redirects; every failure is
      * an outcome, never an exception.
      */
     public MediaDownload fetch(TwilioSetup setup, String url, long maxBytes) {
@@ -61,8 +65,14 @@ public class TwilioMedia {
             return new MediaDownload(MediaDownload.Outcome.NOT_AT_TWILIO, null, null, "the URL is not at Twilio");
         }
         try {
-            Response response = gateway.client(setup.accountSid(), setup.authToken())
-                    .request(new Request(HttpMethod.GET, url));
+            TwilioRestClient client = gateway.client(setup.accountSid(), setup.authToken());
+            Response response = client.request(new Request(HttpMethod.GET, url));
+            String location = header(response, "Location");
+            if (REDIRECTS.contains(response.getStatusCode()) && location != null) {
+                // Twilio's media host takes a signed address: asked without the account's credentials.
+                response = client.getHttpClient().makeRequest(
+                        new Request(HttpMethod.GET, URI.create(url).resolve(location).toString()));
+            }
             int status = response.getStatusCode();
             if (status != 200) {
                 return MediaDownload.tryAgain("HTTP " + status);
