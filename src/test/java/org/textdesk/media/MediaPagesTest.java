@@ -22,7 +22,7 @@ import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * Kept files as staff see them: served with their stored type, nosniff, a policy that runs nothing, inline
- * only for pictures; thumbnails on the client's Texts, Incoming and the text's page; "2 pictures" for a text of
+ * only for pictures; thumbnails on the client's Texts, Incoming and the text's page; "3 pictures" for a text of
  * pictures alone; the case's CSV and printable page.
  */
 class MediaPagesTest extends IntegrationTest {
@@ -97,7 +97,7 @@ class MediaPagesTest extends IntegrationTest {
             String page = get(uri).getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).as(uri).contains(img, "<a class=\"thumbnail-link\" href=\"/media/" + mediaId(0) + "\">",
                     "Download picture-2.heic (image/heic)", "A file of type image/svg+xml was not kept.",
-                    ">2 pictures</span>");
+                    ">3 pictures</span>");
             assertThat(page).as(uri + ": HEIC is a download, not drawn").doesNotContain("src=\"/media/" + mediaId(1));
         }
     }
