@@ -23,8 +23,8 @@ import org.textdesk.staff.Staff;
  */
 class IncomingAtScaleTest extends IntegrationTest {
 
-    /** Count, page, the page's linked clients, the navigation's unread count. */
-    private static final int MAX_STATEMENTS = 4;
+    /** Count, page, the page's linked clients, the page's files (module media), the navigation's unread count. */
+    private static final int MAX_STATEMENTS = 5;
 
     @Autowired
     ClientService clientService;
