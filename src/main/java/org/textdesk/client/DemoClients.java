@@ -11,8 +11,9 @@ import org.textdesk.system.ConditionalOnEmbeddedDefault;
 /**
  * A few made-up clients for the embedded default, so a newcomer can click through at once:
  * the seed's client (404-538-7319), one who has not agreed to texts, one without a
- * cell, and two family members sharing a number; the cases module adds their cases. The other numbers are
- * from the 555-01xx range kept for fiction. Never on a real database.
+ * cell, two family members sharing a number, and one for each of the built-in sandbox's failing numbers;
+ * the cases module adds their cases. The other numbers are from the 555-01xx range kept for fiction.
+ * Never on a real database.
  */
 @Component
 @ConditionalOnEmbeddedDefault
@@ -46,6 +47,11 @@ class DemoClients implements ApplicationRunner {
         add(casey, "Maria", "Lopez", "770", "555-0188", true, true);
         add(casey, "Luis", "Lopez", "770", "555-0188", false, false);
         add(casey, "Robin", "Nguyen", "404", "555-0142", true, true);
+        // The sandbox's numbers that fail as Twilio's can (src/docs/sandbox.md): named for what they do.
+        add(casey, "Uma", "Undelivered", "404", "555-0130", true, true);
+        add(casey, "Stella", "Stopped", "404", "555-0131", true, true);
+        add(casey, "Lana", "Landline", "404", "555-0132", true, true);
+        add(casey, "Noah", "Noanswer", "404", "555-0133", true, true);
     }
 
     private Client add(StaffPrincipal casey, String firstName, String lastName, String areaCode, String number,

@@ -23,7 +23,9 @@ record MessageDetails(TextMessage message, Long clientId, String clientName, Str
 
     /** Failures where sending the same text again may work, besides every HTTP 5xx answer. */
     private static final Set<String> RETRYABLE_ERRORS = Set.of(TwilioErrorCodes.NETWORK, TwilioErrorCodes.HTTP_429,
-            TwilioErrorCodes.NOT_FOUND, "20429");
+            TwilioErrorCodes.NOT_FOUND, "20429",
+            // Twilio's own codes for its 5xx answers (Internal Server Error, Service Unavailable): not sent, retry.
+            "20500", "20503");
 
     record StatusEvent(String status, String errorCode, Instant time) {
     }

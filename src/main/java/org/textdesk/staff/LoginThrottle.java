@@ -11,8 +11,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.textdesk.system.DatabaseProduct;
 
 /**
  * Slows down password guessing: {@value #MAX_FAILURES} failed logins for one username within
@@ -20,6 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  * says nothing about which accounts exist). The failures are rows in the database, so every instance
  * of TextDesk counts them together. Attempts refused while locked are not counted: the lock ends
  * {@link #LOCK} after the failure that caused it.
+ *
+ * <p>A guess is {@linkplain #reserve reserved} (counted as a failure) before its password is checked, under a
+ * row lock on the username held only for that: checking first and counting afterwards let thirty parallel
+ * guesses all pass the check before any was counted. So at most {@value #MAX_FAILURES} passwords are checked
+ * per username and window, however many arrive at once and on however many instances. A right password is
+ * not counted, but does not forgive the failures before it either.
  *
  * <p>Only the username is ever logged, never what was typed as the password.
  */
@@ -35,17 +43,76 @@ class LoginThrottle {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final String lockUsernameRow;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock) {
+    LoginThrottle(JdbcClient jdbc, Clock clock, DatabaseProduct database) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // Both take the row lock (inserting the row first if need be) until the transaction ends.
+        this.lockUsernameRow = database.isPostgres()
+                ? """
+                  insert into login_throttle_keys (username, last_reserved_at) values (:username, :now)
+                  on conflict (username) do update set last_reserved_at = excluded.last_reserved_at"""
+                : "merge into login_throttle_keys key (username) values (:username, :now)";
     }
 
-    /** Until when logins with this username are refused without looking at the password, if they are. */
-    @Transactional(readOnly = true)
-    public Optional<Instant> lockedUntil(String typedUsername) {
+    /** A guess counted before its password is checked: its row in login_failures. */
+    record Reservation(String username, long id) {
+    }
+
+    /**
+     * Counts a guess against the username unless it is locked; the caller checks the password only with a
+     * reservation and then says how it went ({@link #failed}, {@link #succeeded}).
+     *
+     * @throws LoginLockedException when the username is locked: the password must not be checked
+     */
+    @Transactional
+    public Reservation reserve(String typedUsername) {
+        String username = key(typedUsername);
         Instant now = clock.instant();
-        List<Instant> latest = latestFailures(key(typedUsername), now);
+        jdbc.sql(lockUsernameRow).param("username", username).param("now", at(now)).update();
+        Optional<Instant> lockedUntil = lockedUntil(latestFailures(username, now), now);
+        if (lockedUntil.isPresent()) {
+            log.warn("Login for username \"{}\" refused without checking the password: locked until {}",
+                    forLog(username), lockedUntil.get());
+            throw new LoginLockedException();
+        }
+        GeneratedKeyHolder id = new GeneratedKeyHolder();
+        jdbc.sql("insert into login_failures (username, failed_at, checking) values (:username, :failedAt, true)")
+                .param("username", username)
+                .param("failedAt", at(now))
+                .update(id, "id");
+        return new Reservation(username, id.getKeyAs(Long.class));
+    }
+
+    /** The password was wrong (or the account unknown or disabled): the reserved guess stays counted. */
+    @Transactional
+    public void failed(Reservation guess) {
+        Instant now = clock.instant();
+        jdbc.sql("update login_failures set checking = false where id = :id").param("id", guess.id()).update();
+        // Here, not in reserve(): deleting other usernames' rows while holding one's own lock could deadlock.
+        forgetOldGuesses(now);
+        long recent = latestFailures(guess.username(), now).stream()
+                .filter(at -> at.isAfter(now.minus(WINDOW))).count();
+        if (recent >= MAX_FAILURES) {
+            log.warn("Failed login for username \"{}\": {} failures within {} minutes, so logins with it are "
+                    + "locked for {} minutes", forLog(guess.username()), recent, WINDOW.toMinutes(), LOCK.toMinutes());
+        } else {
+            log.warn("Failed login for username \"{}\" ({} of the {} failures within {} minutes that lock it)",
+                    forLog(guess.username()), recent, MAX_FAILURES, WINDOW.toMinutes());
+        }
+    }
+
+    /**
+     * The right password: its own guess is not counted. Earlier failures still are, for their fifteen minutes:
+     * forgetting them let the guesses that arrived after a right one among thirty parallel ones be checked too.
+     */
+    @Transactional
+    public void succeeded(Reservation guess) {
+        jdbc.sql("delete from login_failures where id = :id").param("id", guess.id()).update();
+    }
+
+    private static Optional<Instant> lockedUntil(List<Instant> latest, Instant now) {
         if (latest.size() < MAX_FAILURES) {
             return Optional.empty();
         }
@@ -56,39 +123,10 @@ class LoginThrottle {
         return lockedByTheLast && until.isAfter(now) ? Optional.of(until) : Optional.empty();
     }
 
-    /** Counts a wrong password (or an unknown or disabled account) against the username, and says so in the log. */
-    @Transactional
-    public void recordFailure(String typedUsername) {
-        String username = key(typedUsername);
-        Instant now = clock.instant();
-        jdbc.sql("delete from login_failures where failed_at < :before")
-                .param("before", at(now.minus(WINDOW.plus(LOCK))))
-                .update();
-        jdbc.sql("insert into login_failures (username, failed_at) values (:username, :failedAt)")
-                .param("username", username)
-                .param("failedAt", at(now))
-                .update();
-        long recent = latestFailures(username, now).stream().filter(at -> at.isAfter(now.minus(WINDOW))).count();
-        if (recent >= MAX_FAILURES) {
-            log.warn("Failed login for username \"{}\": {} failures within {} minutes, so logins with it are "
-                    + "locked for {} minutes", forLog(username), recent, WINDOW.toMinutes(), LOCK.toMinutes());
-        } else {
-            log.warn("Failed login for username \"{}\" ({} of the {} failures within {} minutes that lock it)",
-                    forLog(username), recent, MAX_FAILURES, WINDOW.toMinutes());
-        }
-    }
-
-    /** A successful login forgets the username's failures. */
-    @Transactional
-    public void recordSuccess(String typedUsername) {
-        jdbc.sql("delete from login_failures where username = :username")
-                .param("username", key(typedUsername))
-                .update();
-    }
-
-    void logRefusal(String typedUsername, Instant until) {
-        log.warn("Login for username \"{}\" refused without checking the password: locked until {}",
-                forLog(key(typedUsername)), until);
+    private void forgetOldGuesses(Instant now) {
+        OffsetDateTime before = at(now.minus(WINDOW.plus(LOCK)));
+        jdbc.sql("delete from login_failures where failed_at < :before").param("before", before).update();
+        jdbc.sql("delete from login_throttle_keys where last_reserved_at < :before").param("before", before).update();
     }
 
     private List<Instant> latestFailures(String username, Instant now) {

@@ -6,12 +6,14 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -20,7 +22,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, StaffUserDetailsService staffAccounts,
-            PasswordEncoder passwordEncoder, LoginThrottle loginThrottle,
+            PasswordEncoder passwordEncoder, LoginThrottle loginThrottle, JdbcClient jdbc,
             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staffAccounts);
         passwords.setPasswordEncoder(passwordEncoder);
@@ -34,6 +36,7 @@ class SecurityConfiguration {
                 // Twilio's webhooks (/twilio/**) never reach this chain: see TwilioWebhookConfiguration.
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler(loginFailureHandler()).permitAll())
+                .addFilterBefore(new CurrentStaffFilter(jdbc), AnonymousAuthenticationFilter.class)
                 // The session id changes at login (session fixation); sessions live in the database.
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")

@@ -89,6 +89,10 @@ public class Staff {
         this.passwordHash = newHash;
     }
 
+    void changeRole(Role role) {
+        this.role = role;
+    }
+
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }

@@ -72,6 +72,18 @@ class StaffAdminController {
         return "redirect:/admin/staff";
     }
 
+    @PostMapping("/{staffId}/role")
+    String processRoleChange(@PathVariable long staffId, @RequestParam Role role,
+            @AuthenticationPrincipal StaffPrincipal actor, RedirectAttributes redirect) {
+        try {
+            staffService.changeRole(staffId, role, actor);
+            Flash.success(redirect, "staff.roleChanged", staffService.findStaff(staffId).getUsername());
+        } catch (FieldRuleException refused) {
+            Flash.error(redirect, refused.messageKey());
+        }
+        return "redirect:/admin/staff";
+    }
+
     @GetMapping("/{staffId}/password")
     String showPasswordResetForm(@PathVariable long staffId, Model model) {
         model.addAttribute("staffMember", staffService.findStaff(staffId));

@@ -50,6 +50,10 @@ public final class StaffPrincipal implements UserDetails {
         return displayName;
     }
 
+    Role role() {
+        return role;
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

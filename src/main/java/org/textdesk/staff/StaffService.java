@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.textdesk.system.FieldRuleException;
@@ -21,11 +22,14 @@ public class StaffService {
     private final StaffRepository staffRepository;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final FindByIndexNameSessionRepository<?> sessions;
 
-    StaffService(StaffRepository staffRepository, PasswordEncoder passwordEncoder, Clock clock) {
+    StaffService(StaffRepository staffRepository, PasswordEncoder passwordEncoder, Clock clock,
+            FindByIndexNameSessionRepository<?> sessions) {
         this.staffRepository = staffRepository;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -74,6 +78,7 @@ public class StaffService {
         });
         Staff staff = findStaff(staffId);
         staff.changePasswordHash(passwordEncoder.encode(rawPassword));
+        endSessionsOf(staff);
         log.info("Password of staff account {} reset", staff.getUsername());
     }
 
@@ -85,7 +90,34 @@ public class StaffService {
         }
         Staff staff = findStaff(staffId);
         staff.setEnabled(enabled);
+        if (!enabled) {
+            endSessionsOf(staff);
+        }
         log.info("Staff account {} {} by {}", staff.getUsername(), enabled ? "enabled" : "disabled",
                 actor.getUsername());
+    }
+
+    /**
+     * Changes an account's role; it takes effect at that person's next request ({@link CurrentStaffFilter}).
+     * Nobody can change their own, so the last admin cannot demote themselves.
+     */
+    @Transactional
+    public void changeRole(long staffId, Role role, StaffPrincipal actor) {
+        if (actor.id() == staffId) {
+            throw new FieldRuleException("role", "staff.role.self");
+        }
+        Staff staff = findStaff(staffId);
+        staff.changeRole(role);
+        log.info("Role of staff account {} changed to {} by {}", staff.getUsername(), role, actor.getUsername());
+    }
+
+    /**
+     * Logs the account out everywhere: its sessions are rows in the database (Spring Session JDBC) that every
+     * instance reads at each request, so deleting them ends them on every instance at once.
+     */
+    private void endSessionsOf(Staff staff) {
+        var ended = sessions.findByPrincipalName(staff.getUsername()).keySet();
+        ended.forEach(sessions::deleteById);
+        log.info("{} session(s) of staff account {} ended", ended.size(), staff.getUsername());
     }
 }

@@ -1,7 +1,5 @@
 package org.textdesk.staff;
 
-import java.time.Instant;
-import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -9,9 +7,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * The login check: first whether the username is locked by {@link LoginThrottle}, then the password
- * (through {@code passwords}, the usual {@code DaoAuthenticationProvider}); a refusal counts against the
- * username, a success clears its count.
+ * The login check: first a guess is reserved with {@link LoginThrottle} (refused when the username is locked),
+ * then the password is checked (through {@code passwords}, the usual {@code DaoAuthenticationProvider}); a
+ * refusal keeps the guess counted, a success is not counted.
  */
 final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -25,26 +23,22 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication login) {
-        String username = login.getName();
-        Optional<Instant> lockedUntil = throttle.lockedUntil(username);
-        if (lockedUntil.isPresent()) {
-            throttle.logRefusal(username, lockedUntil.get());
-            throw new LoginLockedException();
-        }
+        LoginThrottle.Reservation guess = throttle.reserve(login.getName());
         Authentication authenticated;
         try {
             authenticated = passwords.authenticate(login);
         } catch (InternalAuthenticationServiceException lookupFailed) {
-            // Not a wrong password: the account could not be looked up (the database is away, say).
+            // Not a wrong password: the account could not be looked up (the database is away, say). The reserved
+            // guess stays counted: it cannot be told apart from a guess, and the database may be unreachable.
             if (lookupFailed.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw lookupFailed;
         } catch (AuthenticationException refused) {
-            throttle.recordFailure(username);
+            throttle.failed(guess);
             throw refused;
         }
-        throttle.recordSuccess(username);
+        throttle.succeeded(guess);
         return authenticated;
     }
 

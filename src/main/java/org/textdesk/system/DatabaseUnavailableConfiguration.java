@@ -14,9 +14,10 @@ class DatabaseUnavailableConfiguration {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     @Bean
-    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ITemplateEngine templates) {
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ITemplateEngine templates,
+            DatabaseAvailability availability) {
         FilterRegistrationBean<DatabaseUnavailableFilter> registration =
-                new FilterRegistrationBean<>(new DatabaseUnavailableFilter(templates));
+                new FilterRegistrationBean<>(new DatabaseUnavailableFilter(templates, availability));
         registration.setOrder(ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         return registration;

@@ -97,6 +97,11 @@ public abstract class GroupCommit<T, R> implements SmartLifecycle {
         try {
             results = writeBatch(batch.stream().map(Pending::item).toList());
         } catch (RuntimeException failed) {
+            if (DatabaseFailures.unreachable(failed).isPresent()) {
+                // One by one would wait for the connection pool again for each; the database is away for all.
+                batch.forEach(pending -> pending.result().completeExceptionally(failed));
+                return;
+            }
             log.warn("{}: a batch of {} failed ({}); writing them one by one", writerName, batch.size(),
                     failed.getClass().getSimpleName());
             batch.forEach(this::completeAlone);

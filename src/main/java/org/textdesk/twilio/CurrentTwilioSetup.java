@@ -8,4 +8,10 @@ public interface CurrentTwilioSetup {
 
     /** The saved Twilio Setup, with its Auth Token decrypted, or {@link TwilioSetup#NONE}. */
     TwilioSetup currentSetup();
+
+    /**
+     * The Twilio Setup as saved now, read past any cache: a signature that fails with the cached Auth Token
+     * is checked again with this one, since the token may have been changed on another instance.
+     */
+    TwilioSetup freshSetup();
 }

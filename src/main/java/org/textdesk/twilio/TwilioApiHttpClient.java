@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -31,11 +32,16 @@ class TwilioApiHttpClient extends NetworkHttpClient implements AutoCloseable {
 
     static final String TWILIO_API = "https://api.twilio.com";
 
-    private final String apiBaseUrl;
+    private final Supplier<String> apiBaseUrl;
 
     TwilioApiHttpClient(String apiBaseUrl, Duration connectTimeout, Duration readTimeout) {
+        this(() -> apiBaseUrl, connectTimeout, readTimeout);
+    }
+
+    /** With an address known only once the application runs (the built-in sandbox on its own port). */
+    TwilioApiHttpClient(Supplier<String> apiBaseUrl, Duration connectTimeout, Duration readTimeout) {
         super(httpClientBuilder(connectTimeout, readTimeout));
-        this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
+        this.apiBaseUrl = apiBaseUrl;
     }
 
     private static HttpClientBuilder httpClientBuilder(Duration connectTimeout, Duration readTimeout) {
@@ -101,6 +107,8 @@ class TwilioApiHttpClient extends NetworkHttpClient implements AutoCloseable {
 
     /** The same request aimed at TEXTDESK_TWILIO_API_BASE_URL, or the request itself when that is Twilio. */
     Request redirected(Request original) {
+        String configured = apiBaseUrl.get();
+        String apiBaseUrl = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
         if (TWILIO_API.equals(apiBaseUrl)) {
             return original;
         }

@@ -13,10 +13,12 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -35,18 +37,28 @@ public class TwilioGateway implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(TwilioGateway.class);
     private static final Pattern ACCOUNT_SID = Pattern.compile(TwilioSetup.ACCOUNT_SID_PATTERN);
 
-    private final String apiBaseUrl;
+    private final Supplier<String> apiBaseUrl;
     private final TwilioApiHttpClient httpClient;
 
+    /** TEXTDESK_TWILIO_API_BASE_URL, or the {@link TwilioApiAddress} when there is one (the built-in sandbox). */
     @Autowired
-    TwilioGateway(TwilioProperties properties) {
-        this(properties.apiBaseUrlWithoutSlash(), CONNECT_TIMEOUT, READ_TIMEOUT);
+    TwilioGateway(TwilioProperties properties, ObjectProvider<TwilioApiAddress> runtimeAddress) {
+        this(apiBaseUrl(properties, runtimeAddress.getIfAvailable()), CONNECT_TIMEOUT, READ_TIMEOUT);
     }
 
     /** A gateway to another API address or with other timeouts; the application uses the one above. */
     TwilioGateway(String apiBaseUrl, Duration connectTimeout, Duration readTimeout) {
+        this(() -> apiBaseUrl, connectTimeout, readTimeout);
+    }
+
+    private TwilioGateway(Supplier<String> apiBaseUrl, Duration connectTimeout, Duration readTimeout) {
         this.apiBaseUrl = apiBaseUrl;
         this.httpClient = new TwilioApiHttpClient(apiBaseUrl, connectTimeout, readTimeout);
+    }
+
+    private static Supplier<String> apiBaseUrl(TwilioProperties properties, TwilioApiAddress runtimeAddress) {
+        String configured = properties.apiBaseUrlWithoutSlash();
+        return runtimeAddress == null ? () -> configured : runtimeAddress::apiBaseUrl;
     }
 
     /** Fetches the account with these credentials: whether Twilio accepts them, in plain outcomes. */
@@ -58,7 +70,7 @@ public class TwilioGateway implements DisposableBean {
             return ConnectionCheck.ok(account.getFriendlyName());
         } catch (TwilioException e) {
             TwilioFailure failure = TwilioFailure.of(e);
-            log.info("Twilio connection test for account {} at {}: {}", accountSid, apiBaseUrl, failure);
+            log.info("Twilio connection test for account {} at {}: {}", accountSid, apiBaseUrl.get(), failure);
             return ConnectionCheck.from(failure);
         }
     }
@@ -143,7 +155,7 @@ public class TwilioGateway implements DisposableBean {
 
     /** TEXTDESK_TWILIO_API_BASE_URL, to name it when Twilio cannot be reached. */
     public String apiBaseUrl() {
-        return apiBaseUrl;
+        return apiBaseUrl.get();
     }
 
     /** A client for these credentials over the shared HTTP client (also {@link TwilioMedia}'s). */

@@ -96,6 +96,9 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
         }
         TwilioSetup setup = setupService.currentSetup();
         if (setup.authToken() == null) {
+            setup = setupService.freshSetup();
+        }
+        if (setup.authToken() == null) {
             refuse(response, HttpStatus.FORBIDDEN, path, "no Twilio Setup with a readable Auth Token to check "
                     + SIGNATURE_HEADER + " with");
             return;
@@ -116,7 +119,16 @@ class TwilioWebhookFilter extends OncePerRequestFilter {
             refuse(response, HttpStatus.FORBIDDEN, path, "no URL can be made of its Host and forwarded headers");
             return;
         }
-        if (!signatureMatches(setup.authToken(), url, params, signature.strip())) {
+        boolean matches = signatureMatches(setup.authToken(), url, params, signature.strip());
+        if (!matches) {
+            // The cached Auth Token may be one changed on another instance since: check with the saved one.
+            TwilioSetup saved = setupService.freshSetup();
+            if (saved.authToken() != null && !saved.authToken().equals(setup.authToken())) {
+                setup = saved;
+                matches = signatureMatches(setup.authToken(), url, params, signature.strip());
+            }
+        }
+        if (!matches) {
             refuse(response, HttpStatus.FORBIDDEN, path, "an " + SIGNATURE_HEADER + " that does not match the Auth Token"
                     + " for " + withoutQuery(url) + (webhookUrls.publicBaseUrlConfigured()
                             ? " (from TEXTDESK_PUBLIC_BASE_URL)" : " (from the request and its forwarded headers)"));

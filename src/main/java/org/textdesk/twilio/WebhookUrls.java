@@ -15,11 +15,10 @@ import org.springframework.web.util.UriComponents;
  * <p>With TEXTDESK_PUBLIC_BASE_URL set, it is that address plus the request's path (within the
  * application) and raw query: forwarded headers are ignored then. Without it, it is the request's own
  * URL with the proxy's forwarded headers honoured ({@code Forwarded}, {@code X-Forwarded-Proto},
- * {@code X-Forwarded-Host}, {@code X-Forwarded-Port}), read here from the headers themselves: with
- * {@code server.forward-headers-strategy=native} Tomcat applies X-Forwarded-* only for proxies it trusts
- * (private addresses), and MockMvc never does, so the request's scheme and host alone cannot be relied on.
- * Honouring them is safe here: they only choose which URL the signature is checked over, and only
- * Twilio, with the Auth Token, can sign one.
+ * {@code X-Forwarded-Host}, {@code X-Forwarded-Port}). They reach this class only from a proxy named in
+ * TEXTDESK_TRUSTED_PROXIES: the system module's filter applies them to the request for those and removes them
+ * for everyone else (from anyone, they let a callback Twilio signed for another application's URL on the same
+ * account through).
  */
 @Component
 class WebhookUrls {

@@ -8,7 +8,8 @@ import org.textdesk.system.ConditionalOnEmbeddedDefault;
 
 /**
  * The embedded default's Twilio Setup: the seed's Text Response and Call Response, not enabled and
- * without an account, so the demo never calls Twilio until an admin enters real details.
+ * without an account, so the demo never calls Twilio until an admin enters real details. The built-in sandbox,
+ * on by default here, then points it at itself (sandbox.SandboxTwilioSetup).
  */
 @Component
 @ConditionalOnEmbeddedDefault

@@ -87,6 +87,21 @@ public class TwilioSetupService implements CurrentTwilioSetup {
         return setup;
     }
 
+    /**
+     * The saved setup read now, past the cache (which it then replaces): for a webhook whose signature does not
+     * match the cached Auth Token, which may have been changed on another instance a moment ago. Refusing it
+     * with the cached one would be a 403, which Twilio does not retry.
+     */
+    @Override
+    public TwilioSetup freshSetup() {
+        long readAt = System.nanoTime();
+        TwilioSetup setup = readSetup();
+        if (cacheNanos > 0) {
+            cached = new CachedSetup(setup, readAt);
+        }
+        return setup;
+    }
+
     private TwilioSetup readSetup() {
         return repository.findTheSettings().map(settings -> new TwilioSetup(settings.isEnabled(),
                 settings.getAccountSid(), readableToken(settings).orElse(null), settings.getStatusCallbackUrl(),
@@ -178,6 +193,26 @@ public class TwilioSetupService implements CurrentTwilioSetup {
         log.info("Twilio Setup saved by {}: enabled={}, account {}, Auth Token {}",
                 changedBy == null ? "TextDesk" : changedBy.getUsername(), checked.enabled(), checked.accountSid(),
                 encryptedNewToken == null ? "kept" : "replaced");
+    }
+
+    /**
+     * Saves Twilio Setup as TextDesk itself, enabled, with this account (a Twilio-compatible one TextDesk runs:
+     * the built-in sandbox), keeping the saved Text and Call Responses (the seed's when none are saved).
+     * {@code newAuthToken} null keeps the stored Auth Token.
+     *
+     * @throws IllegalStateException when a value breaks a rule, or another instance saved the setup meanwhile
+     */
+    @Transactional
+    public void saveAsTextDesk(String accountSid, String newAuthToken, String statusCallback, String twilioNumber) {
+        Optional<TwilioSettings> saved = repository.findTheSettings();
+        String textResponse = saved.map(TwilioSettings::getTextResponse).orElse(TwilioDemoSetup.TEXT_RESPONSE);
+        String callResponse = saved.map(TwilioSettings::getCallResponse).orElse(TwilioDemoSetup.CALL_RESPONSE);
+        try {
+            saveSetup(new TwilioSetupChange(true, accountSid, newAuthToken == null ? "" : newAuthToken, statusCallback,
+                    twilioNumber, textResponse, callResponse), saved.map(TwilioSettings::getVersion).orElse(null), null);
+        } catch (SetupRefusedException refused) {
+            throw new IllegalStateException("Twilio Setup not saved: " + refused.getMessage());
+        }
     }
 
     /**

@@ -64,7 +64,14 @@ class RoleMatrixTest extends IntegrationTest {
         /** Twilio's webhooks: no login, no CSRF token, a Twilio signature instead. */
         TWILIO,
         /** The error page: shown to anyone, whatever the status it tells. */
-        ERROR_PAGE
+        ERROR_PAGE,
+        /**
+         * The built-in sandbox's Twilio-compatible REST API: no login or CSRF token (Basic auth instead), and
+         * 404 to everyone while the sandbox is off, as it is here (the sandbox tests cover it on).
+         */
+        SANDBOX_API,
+        /** A staff page of the sandbox (the Client's phone): the login page for anonymous visitors, 404 while off. */
+        SANDBOX_PAGE
     }
 
     /** One row of the table: a method ("*" for any) and a path pattern as mapped, who may use it, a form to send. */
@@ -151,8 +158,26 @@ class RoleMatrixTest extends IntegrationTest {
             post("/admin/staff/new", Access.ADMIN, "username", "matrixnew", "displayName", "Matrix New",
                     "role", "CASEWORKER", "password", "role matrix password"),
             post("/admin/staff/{staffId}/enabled", Access.ADMIN, "enabled", "false"),
+            post("/admin/staff/{staffId}/role", Access.ADMIN, "role", "CASEWORKER"),
             get("/admin/staff/{staffId}/password", Access.ADMIN),
             post("/admin/staff/{staffId}/password", Access.ADMIN, "password", "role matrix new password"),
+
+            get("/clients/{clientId}/phone", Access.SANDBOX_PAGE),
+            post("/clients/{clientId}/phone/texts", Access.SANDBOX_PAGE, "body", "Role matrix text from a phone"),
+            post("/clients/{clientId}/phone/pictures", Access.SANDBOX_PAGE, "picture", "SUNRISE"),
+            post("/clients/{clientId}/phone/calls", Access.SANDBOX_PAGE),
+            get("/sandbox/twilio/2010-04-01/Accounts/{accountSid}.json", Access.SANDBOX_API),
+            post("/sandbox/twilio/2010-04-01/Accounts/{accountSid}/Messages.json", Access.SANDBOX_API,
+                    "To", "+14045387319", "From", "+14045550100", "Body", "Role matrix"),
+            get("/sandbox/twilio/2010-04-01/Accounts/{accountSid}/Messages.json", Access.SANDBOX_API),
+            get("/sandbox/twilio/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}.json", Access.SANDBOX_API),
+            get("/sandbox/twilio/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media.json",
+                    Access.SANDBOX_API),
+            get("/sandbox/twilio/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}.json",
+                    Access.SANDBOX_API),
+            get("/sandbox/twilio/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}",
+                    Access.SANDBOX_API),
+            get("/sandbox/twilio/v1/Services/{serviceSid}", Access.SANDBOX_API),
 
             post("/twilio/**", Access.TWILIO));
 
@@ -246,6 +271,16 @@ class RoleMatrixTest extends IntegrationTest {
                         softly.assertThat(status(result)).as(what).isNotEqualTo(403);
                     }
                 }
+                case SANDBOX_API -> {
+                    for (MvcTestResult result : List.of(anonymous, asCaseworker, asAdmin)) {
+                        softly.assertThat(status(result)).as(what + " while the sandbox is off").isEqualTo(404);
+                    }
+                }
+                case SANDBOX_PAGE -> {
+                    expectLogin(softly, what + " anonymous", anonymous);
+                    softly.assertThat(status(asCaseworker)).as(what + " as a caseworker, sandbox off").isEqualTo(404);
+                    softly.assertThat(status(asAdmin)).as(what + " as an admin, sandbox off").isEqualTo(404);
+                }
             }
             for (MvcTestResult result : List.of(anonymous, asCaseworker, asAdmin)) {
                 checkPage(softly, what, result);
@@ -261,6 +296,11 @@ class RoleMatrixTest extends IntegrationTest {
         MvcTestResult asAdmin = perform(method, uri, expected.form(), as(admin), false);
         if (expected.access() == Access.TWILIO) {
             softly.assertThat(isLoginRedirect(anonymous)).as(what + " without a CSRF token").isFalse();
+            return;
+        }
+        if (expected.access() == Access.SANDBOX_API) {
+            softly.assertThat(status(anonymous)).as(what + " without a CSRF token, sandbox off").isEqualTo(404);
+            softly.assertThat(databaseFingerprint()).as(what + " changes nothing").isEqualTo(before);
             return;
         }
         softly.assertThat(status(anonymous)).as(what + " anonymous without a CSRF token").isEqualTo(403);
@@ -394,6 +434,10 @@ class RoleMatrixTest extends IntegrationTest {
                 new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
         samples.put("id", String.valueOf(quickEntry));
         samples.put("staffId", String.valueOf(other.getId()));
+        samples.put("accountSid", "ACfeedfacefeedfacefeedfacefeedface");
+        samples.put("messageSid", "SM0123456789abcdef0123456789abcdef");
+        samples.put("mediaSid", "ME0123456789abcdef0123456789abcdef");
+        samples.put("serviceSid", "MGfeedfacefeedfacefeedfacefeedface");
     }
 
     /**

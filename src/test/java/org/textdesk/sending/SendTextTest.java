@@ -219,6 +219,7 @@ class SendTextTest extends IntegrationTest {
         long id = sentMessageId(send(jordan, null, "Try again later"));
         assertThat(fakeTwilio.requests("POST", FakeTwilio.MESSAGES_PATH)).hasSize(1);
         assertThat(statusAndCode(id)).containsExactly("not_sent", "20500");
+        assertThat(page(id)).contains("Twilio had an internal problem, so the text was not sent.", ">Retry<");
 
         fakeTwilio.acceptMessages("queued");
         MvcTestResult retried = mvc.post().uri("/texts/{id}/retry", id).with(user(as(casey))).with(csrf()).exchange();

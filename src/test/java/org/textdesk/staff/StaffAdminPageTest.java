@@ -104,6 +104,23 @@ class StaffAdminPageTest extends IntegrationTest {
     }
 
     @Test
+    void anAdminChangesARoleButNotTheirOwn() {
+        Staff admin = newAdmin();
+        Staff casey = newCaseworker();
+        assertThat(mvc.post().uri("/admin/staff/{id}/role", casey.getId()).with(user(as(admin))).with(csrf())
+                .param("role", "ADMIN")).hasRedirectedUrl("/admin/staff").flash().containsKey("flash");
+        assertThat(staffService.findStaff(casey.getId()).getRole()).isEqualTo(Role.ADMIN);
+
+        assertThat(mvc.post().uri("/admin/staff/{id}/role", admin.getId()).with(user(as(admin))).with(csrf())
+                .param("role", "CASEWORKER")).hasRedirectedUrl("/admin/staff");
+        assertThat(staffService.findStaff(admin.getId()).getRole()).isEqualTo(Role.ADMIN);
+        assertThat(mvc.post().uri("/admin/staff/{id}/role", casey.getId()).with(user(as(admin))).with(csrf())
+                .param("role", "OWNER")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/admin/staff").with(user(as(admin)))).hasStatusOk().bodyText()
+                .contains("New role", "Change role");
+    }
+
+    @Test
     void anAdminResetsAPassword() {
         Staff admin = newAdmin();
         Staff casey = newCaseworker();

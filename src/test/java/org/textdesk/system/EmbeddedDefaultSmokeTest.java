@@ -18,6 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +39,8 @@ class EmbeddedDefaultSmokeTest {
     private static final Path DATA_DIR = Path.of("target", "embedded-default-smoke").toAbsolutePath();
 
     @Test
-    void bootsWithNoDatasourceConfiguredAndLetsTheDemoAdminLogIn() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void bootsWithNoDatasourceConfiguredAndLetsTheDemoAdminLogIn(CapturedOutput log) throws Exception {
         deleteRecursively(DATA_DIR);
         long started = System.nanoTime();
         // Command-line arguments outrank SPRING_DATASOURCE_* in CI's environment: back to the default.
@@ -51,6 +55,11 @@ class EmbeddedDefaultSmokeTest {
             System.out.printf("Embedded default: context ready in %d ms%n", readyMillis);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://localhost:" + port;
+
+            // Once ready, one block in the log tells a newcomer where the app is, how to log in, and about the sandbox.
+            assertThat(log.getOut()).contains("TextDesk is ready at " + base + "/",
+                    "casey / textdesk-casey", "admin / textdesk-admin",
+                    "Twilio sandbox is ON: texts go to the simulated phone, not to real phones.");
 
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
             HttpResponse<String> loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
@@ -93,9 +102,10 @@ class EmbeddedDefaultSmokeTest {
             Path keyFile = DATA_DIR.resolve("encryption.key");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
             String twilioSetup = get(http, base + "/admin/twilio");
-            assertThat(twilioSetup).contains("Sorry. We don&#39;t respond to texts.", "Not set yet.",
-                    "value=\"" + base + "/twilio/status\"");
-            assertThat(twilioSetup).doesNotContain("checked=\"checked\"");
+            // Twilio Setup starts enabled against the built-in sandbox, on the app's own address, and says so.
+            assertThat(twilioSetup).contains("Sorry. We don&#39;t respond to texts.", "ACfeedfacefeedfacefeedfacefeedface",
+                    "value=\"" + base + "/twilio/status\"", "checked=\"checked\"",
+                    "The built-in Twilio sandbox is on", "Sandbox: texts go to the simulated phone, not to real phones");
             assertThat(get(http, base + "/admin/quick-entries")).contains(
                     "Please contact our office as soon as possible regarding",
                     "You have an upcoming meeting. Please make sure you...",
@@ -118,6 +128,24 @@ class EmbeddedDefaultSmokeTest {
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts")).contains("3 works. See you then.");
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts.csv")).contains("3 works. See you then.");
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts/print")).contains("queued", "delivered");
+
+            // A newcomer's first text: sent through the sandbox and delivered within seconds, its status callbacks
+            // posted by the scheduler on H2.
+            String sendForm = get(http, base + record.group(1) + "/texts/new");
+            Matcher sendKey = Pattern.compile("name=\"sendKey\"[^>]*value=\"([^\"]+)\"").matcher(sendForm);
+            assertThat(sendKey.find()).isTrue();
+            HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + record.group(1) + "/texts"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("body=Hello+from+the+sandbox&sendKey=" + sendKey.group(1)
+                            + "&_csrf=" + csrfToken(sendForm))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(sent.statusCode()).isEqualTo(302);
+            String sentText = sent.headers().firstValue("Location").orElseThrow();
+            long deliveredBy = System.nanoTime() + 20_000_000_000L;
+            while (!get(http, sentText.startsWith("http") ? sentText + "/status" : base + sentText + "/status")
+                    .contains(">delivered<")) {
+                assertThat(System.nanoTime()).as("delivered within 20 s").isLessThan(deliveredBy);
+                Thread.sleep(250);
+            }
 
             // Status reports take the transactional path on H2 (PostgreSQL's one statement is PostgreSQL's own).
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
