@@ -75,12 +75,33 @@ public final class FakeTwilio {
         private final String body;
         private final Duration delay;
         private final boolean drop;
+        private final byte[] bytes;
+        private final String contentType;
+        private final Map<String, String> headers;
 
         private Answer(int status, String body, Duration delay, boolean drop) {
+            this(status, body, delay, drop, null, "application/json; charset=utf-8", Map.of());
+        }
+
+        private Answer(int status, String body, Duration delay, boolean drop, byte[] bytes, String contentType,
+                Map<String, String> headers) {
             this.status = status;
             this.body = body;
             this.delay = delay;
             this.drop = drop;
+            this.bytes = bytes;
+            this.contentType = contentType;
+            this.headers = headers;
+        }
+
+        /** A file (a picture Twilio's media host serves), with its Content-Type. */
+        public static Answer file(String contentType, byte[] bytes) {
+            return new Answer(200, "", Duration.ZERO, false, bytes, contentType, Map.of());
+        }
+
+        /** A redirect, as Twilio's media URLs answer with their media host's address. */
+        public static Answer redirect(int status, String location) {
+            return new Answer(status, "", Duration.ZERO, false, new byte[0], "text/plain", Map.of("Location", location));
         }
 
         /** A JSON answer with this HTTP status. */
@@ -105,7 +126,7 @@ public final class FakeTwilio {
 
         /** The same answer, sent only after this delay (to hit the client's read timeout). */
         public Answer delayedBy(Duration delay) {
-            return new Answer(status, body, delay, drop);
+            return new Answer(status, body, delay, drop, bytes, contentType, headers);
         }
 
         public int status() {
@@ -419,8 +440,9 @@ public final class FakeTwilio {
             if (answer.drop) {
                 return; // closing the exchange before any header closes the connection
             }
-            byte[] body = answer.body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            byte[] body = answer.bytes != null ? answer.bytes : answer.body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType);
+            answer.headers.forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(answer.status, body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -605,5 +627,46 @@ public final class FakeTwilio {
     private static Instant sentOrCreated(Map<String, Object> message) {
         Object date = message.get("date_sent") != null ? message.get("date_sent") : message.get("date_created");
         return Instant.from(RFC_2822.parse((String) date));
+    }
+
+    // ------------------------------------------------------------ media of incoming texts (MMS)
+
+    /** A file of an incoming text: GET answers it, DELETE .json deletes it. */
+    public static final String MEDIA_PATH = API + "/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{Sid}";
+    public static final String MEDIA_RESOURCE_PATH = MEDIA_PATH + ".json";
+    /** Where the media URLs redirect: the same server under another host name (127.0.0.1), like Twilio's media host. */
+    public static final String MEDIA_HOST_PATH = "/media-host/{Sid}";
+
+    /**
+     * Serves one file of an incoming text as Twilio does: its MediaUrl (as Twilio posts it, at
+     * https://api.twilio.com) answers, for accepted credentials, a redirect to a media host (this server as
+     * 127.0.0.1), which serves the bytes; when {@code notFoundAtFirst}, the first request answers 404 (Twilio
+     * has not finished storing it). DELETE of its .json resource answers 204.
+     *
+     * @return the MediaUrl{N} Twilio would post
+     */
+    public String serveMedia(String accountSid, String messageSid, String contentType, byte[] bytes,
+            boolean notFoundAtFirst) {
+        String mediaSid = "ME" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String path = API + "/Accounts/" + accountSid + "/Messages/" + messageSid + "/Media/" + mediaSid;
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(notFoundAtFirst);
+        on("GET", path, call -> {
+            if (!authorized(new Call(call.request(), Map.of("AccountSid", accountSid)))) {
+                return authenticateError();
+            }
+            if (first.getAndSet(false)) {
+                return Answer.twilioError(404, 20404, "The requested resource " + path + " was not found");
+            }
+            return Answer.redirect(307, "http://127.0.0.1:" + port() + "/media-host/" + mediaSid);
+        });
+        answer("GET", "/media-host/" + mediaSid, Answer.file(contentType, bytes));
+        on("DELETE", path + ".json", call -> authorized(new Call(call.request(), Map.of("AccountSid", accountSid)))
+                ? new Answer(204, "", Duration.ZERO, false) : authenticateError());
+        return "https://api.twilio.com" + path;
+    }
+
+    /** The path of a MediaUrl (what the fake received it as). */
+    public static String pathOf(String mediaUrl) {
+        return java.net.URI.create(mediaUrl).getPath();
     }
 }

@@ -24,7 +24,7 @@ class CaseTextsCsv {
 
     private static final List<String> HEADER_KEYS = List.of("texts.csv.direction", "texts.csv.time",
             "texts.csv.timeUtc", "texts.csv.from", "texts.csv.to", "texts.csv.body", "texts.csv.status",
-            "texts.csv.history", "texts.csv.sentBy");
+            "texts.csv.history", "texts.csv.sentBy", "texts.csv.attachments");
 
     private final OrganisationTime organisationTime;
     private final MessageSource messageSource;
@@ -48,7 +48,12 @@ class CaseTextsCsv {
                     text.body(),
                     status(text.status(), text.errorCode()),
                     entry.history().stream().map(this::historyLine).collect(Collectors.joining("\n")),
-                    text.incoming() ? "" : nullToEmpty(text.sentByName())));
+                    text.incoming() ? "" : nullToEmpty(text.sentByName()),
+                    caseTexts.attachmentsOf(text.id()).stream()
+                            .map(file -> file.name() + " (" + file.type() + ")" + (file.stored() ? ""
+                                    : ": " + messageSource.getMessage(file.stateKey(), new Object[] {file.type()},
+                                            LocaleContextHolder.getLocale())))
+                            .collect(Collectors.joining("\n"))));
         }
         return csv.bytes();
     }

@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.textdesk.inbox.IncomingInbox;
+import org.textdesk.media.TextAttachments;
 
 /** A text's page with its Message Status, and the status part alone, which the page asks for until final. */
 @Controller
@@ -14,8 +15,10 @@ class MessageController {
 
     private final MessagePages messagePages;
     private final IncomingInbox incomingInbox;
+    private final TextAttachments textAttachments;
 
-    MessageController(MessagePages messagePages, IncomingInbox incomingInbox) {
+    MessageController(MessagePages messagePages, IncomingInbox incomingInbox, TextAttachments textAttachments) {
+        this.textAttachments = textAttachments;
         this.messagePages = messagePages;
         this.incomingInbox = incomingInbox;
     }
@@ -28,6 +31,7 @@ class MessageController {
             incomingInbox.markRead(messageId);
         }
         model.addAttribute("details", details);
+        model.addAttribute("attachments", textAttachments.ofText(messageId));
         return details.incoming() ? "history/incoming-text" : "history/message";
     }
 

@@ -3,6 +3,8 @@ package org.textdesk.history;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.textdesk.media.TextAttachment;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
@@ -13,6 +15,7 @@ import org.textdesk.cases.CaseService;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.inbox.IncomingInbox;
+import org.textdesk.media.TextAttachments;
 import org.textdesk.system.Choice;
 import org.textdesk.system.OrganisationTime;
 
@@ -27,9 +30,12 @@ class TextsPages {
     private final OrganisationTime organisationTime;
     private final MessageSource messageSource;
     private final Clock clock;
+    private final TextAttachments textAttachments;
 
     TextsPages(TextTimeline timeline, IncomingInbox incomingInbox, ClientService clientService,
-            CaseService caseService, OrganisationTime organisationTime, MessageSource messageSource, Clock clock) {
+            CaseService caseService, OrganisationTime organisationTime, MessageSource messageSource, Clock clock,
+            TextAttachments textAttachments) {
+        this.textAttachments = textAttachments;
         this.timeline = timeline;
         this.incomingInbox = incomingInbox;
         this.clientService = clientService;
@@ -58,7 +64,7 @@ class TextsPages {
         cases.forEach(caseRecord -> choices.add(Choice.of(caseRecord.getId(), caseRecord.isOpen()
                 ? words("texts.filter.case", caseRecord.getCaseNumber(), caseRecord.getTitle())
                 : words("texts.filter.closedCase", caseRecord.getCaseNumber(), caseRecord.getTitle()))));
-        return new TextsPage(client, chosen, false, choices, texts);
+        return new TextsPage(client, chosen, false, choices, texts, attachmentsOf(texts));
     }
 
     /** A page of a case's texts (see {@link TimelineScope} for which texts those are). */
@@ -66,8 +72,8 @@ class TextsPages {
     TextsPage caseTexts(long caseId, int pageNumber) {
         CaseRecord caseRecord = caseService.findCase(caseId);
         Client client = clientService.findClient(caseRecord.getClientId());
-        return new TextsPage(client, caseRecord, true, List.of(),
-                timeline.page(TimelineScope.ofCase(caseRecord, organisationTime.zone()), pageNumber));
+        Page<TimelineRow> texts = timeline.page(TimelineScope.ofCase(caseRecord, organisationTime.zone()), pageNumber);
+        return new TextsPage(client, caseRecord, true, List.of(), texts, attachmentsOf(texts));
     }
 
     /** Every text of a case with its status history, oldest first. */
@@ -75,8 +81,16 @@ class TextsPages {
     CaseTexts caseExport(long caseId) {
         CaseRecord caseRecord = caseService.findCase(caseId);
         Client client = clientService.findClient(caseRecord.getClientId());
-        return new CaseTexts(caseRecord, client,
-                timeline.everything(TimelineScope.ofCase(caseRecord, organisationTime.zone())), clock.instant());
+        List<TextTimeline.TimelineEntry> entries = timeline.everything(TimelineScope.ofCase(caseRecord,
+                organisationTime.zone()));
+        return new CaseTexts(caseRecord, client, entries, clock.instant(), textAttachments.ofTexts(
+                entries.stream().filter(entry -> entry.row().incoming()).map(entry -> entry.row().id()).toList()));
+    }
+
+    /** The files of the page's incoming texts: one more statement, none when no text on the page came in. */
+    private Map<Long, List<TextAttachment>> attachmentsOf(Page<TimelineRow> texts) {
+        List<Long> incoming = texts.getContent().stream().filter(TimelineRow::incoming).map(TimelineRow::id).toList();
+        return incoming.isEmpty() ? Map.of() : textAttachments.ofTexts(incoming);
     }
 
     private String words(String key, Object... arguments) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
+import org.textdesk.media.TextAttachments;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.Flash;
 
@@ -28,7 +29,10 @@ class IncomingController {
     private final IncomingInbox incomingInbox;
     private final ClientService clientService;
 
-    IncomingController(IncomingInbox incomingInbox, ClientService clientService) {
+    private final TextAttachments textAttachments;
+
+    IncomingController(IncomingInbox incomingInbox, ClientService clientService, TextAttachments textAttachments) {
+        this.textAttachments = textAttachments;
         this.incomingInbox = incomingInbox;
         this.clientService = clientService;
     }
@@ -37,6 +41,8 @@ class IncomingController {
     String showIncoming(@ModelAttribute IncomingForm incomingForm, BindingResult ignoredBadValues, Model model) {
         IncomingInbox.Listing listing = incomingInbox.page(incomingForm.getShow(), incomingForm.getPage());
         model.addAttribute("incoming", listing.texts());
+        model.addAttribute("attachments", textAttachments.ofTexts(
+                listing.texts().getContent().stream().map(IncomingText::id).toList()));
         model.addAttribute("incomingMoreThan", listing.moreThan());
         model.addAttribute("filters", IncomingFilter.values());
         return "inbox/incoming";

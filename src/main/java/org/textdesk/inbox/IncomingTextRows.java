@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.textdesk.media.IncomingMedia;
 import org.textdesk.texts.MessageStatus;
 
 /**
@@ -26,7 +27,13 @@ class IncomingTextRows {
      * One ordinary incoming text to store. {@code clientCell} is the sender as clients' cells are stored
      * (E.164), or null when it is no valid cell.
      */
-    record IncomingRow(String sid, String from, String to, String body, String clientCell, Instant receivedAt) {
+    record IncomingRow(String sid, String from, String to, String body, String clientCell, Instant receivedAt,
+            IncomingMedia media) {
+
+        /** A text without files. */
+        IncomingRow(String sid, String from, String to, String body, String clientCell, Instant receivedAt) {
+            this(sid, from, to, body, clientCell, receivedAt, IncomingMedia.NONE);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -50,6 +57,14 @@ class IncomingTextRows {
         String[] bodies = new String[size];
         String[] clientCells = new String[size];
         String[] receivedAts = new String[size];
+        Integer[] numMedia = new Integer[size];
+        List<String> mediaSids = new ArrayList<>();
+        List<Integer> mediaPositions = new ArrayList<>();
+        List<String> mediaUrls = new ArrayList<>();
+        List<String> mediaTypes = new ArrayList<>();
+        List<String> mediaStates = new ArrayList<>();
+        List<String> mediaReasons = new ArrayList<>();
+        java.util.Set<String> withMedia = new java.util.HashSet<>();
         for (int i = 0; i < size; i++) {
             IncomingRow text = texts.get(i);
             sids[i] = text.sid();
@@ -58,19 +73,32 @@ class IncomingTextRows {
             bodies[i] = text.body();
             clientCells[i] = text.clientCell();
             receivedAts[i] = text.receivedAt().toString();
+            numMedia[i] = text.media().numMedia();
+            // a text posted twice in one batch is stored once (its first copy), and so are its files
+            List<IncomingMedia.Item> items = withMedia.add(text.sid()) ? text.media().items() : List.of();
+            for (IncomingMedia.Item item : items) {
+                mediaSids.add(text.sid());
+                mediaPositions.add(item.position());
+                mediaUrls.add(item.url());
+                mediaTypes.add(item.declaredType());
+                mediaStates.add(item.state());
+                mediaReasons.add(item.notKeptReason());
+            }
         }
         Map<String, Stored> storedBySid = new HashMap<>();
         jdbc.query("""
                 with text as (
                     select distinct on (sid) *
-                    from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
-                        with ordinality as t(sid, from_number, to_number, body, client_cell, received_at, n)
+                    from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
+                        ?::int[])
+                        with ordinality as t(sid, from_number, to_number, body, client_cell, received_at, num_media, n)
                     order by sid, n),
                 message as (
                     insert into text_messages (direction, to_number, from_number, body, twilio_sid, status, status_rank,
-                        created_at, status_changed_at, unknown_number)
+                        created_at, status_changed_at, unknown_number, num_media)
                     select 'INBOUND', t.to_number, t.from_number, t.body, t.sid, ?, ?, t.received_at::timestamptz,
-                        t.received_at::timestamptz, not exists (select 1 from clients where cell_e164 = t.client_cell)
+                        t.received_at::timestamptz, not exists (select 1 from clients where cell_e164 = t.client_cell),
+                        t.num_media
                     from text t order by t.n
                     on conflict (twilio_sid) do nothing
                     returning id, twilio_sid, created_at),
@@ -78,7 +106,14 @@ class IncomingTextRows {
                     insert into client_texts (client_id, text_message_id, created_at)
                     select clients.id, message.id, message.created_at
                     from message join text t on t.sid = message.twilio_sid join clients on clients.cell_e164 = t.client_cell
-                    returning text_message_id)
+                    returning text_message_id),
+                media as (
+                    insert into text_media (text_message_id, position, twilio_url, declared_type, state,
+                        not_kept_reason, next_attempt_at)
+                    select message.id, f.position, f.url, f.declared_type, f.state, f.reason, message.created_at
+                    from message
+                    join unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
+                        as f(sid, position, url, declared_type, state, reason) on f.sid = message.twilio_sid)
                 select message.twilio_sid, message.id,
                     (select count(*) from linked where linked.text_message_id = message.id)
                 from message""",
@@ -90,8 +125,15 @@ class IncomingTextRows {
                     statement.setArray(4, connection.createArrayOf("varchar", bodies));
                     statement.setArray(5, connection.createArrayOf("varchar", clientCells));
                     statement.setArray(6, connection.createArrayOf("text", receivedAts));
-                    statement.setString(7, MessageStatus.RECEIVED);
-                    statement.setInt(8, MessageStatus.rank(MessageStatus.RECEIVED));
+                    statement.setArray(7, connection.createArrayOf("int4", numMedia));
+                    statement.setString(8, MessageStatus.RECEIVED);
+                    statement.setInt(9, MessageStatus.rank(MessageStatus.RECEIVED));
+                    statement.setArray(10, connection.createArrayOf("varchar", mediaSids.toArray()));
+                    statement.setArray(11, connection.createArrayOf("int4", mediaPositions.toArray()));
+                    statement.setArray(12, connection.createArrayOf("varchar", mediaUrls.toArray()));
+                    statement.setArray(13, connection.createArrayOf("varchar", mediaTypes.toArray()));
+                    statement.setArray(14, connection.createArrayOf("varchar", mediaStates.toArray()));
+                    statement.setArray(15, connection.createArrayOf("varchar", mediaReasons.toArray()));
                 },
                 row -> {
                     storedBySid.put(row.getString(1), new Stored(row.getLong(2), row.getInt(3)));

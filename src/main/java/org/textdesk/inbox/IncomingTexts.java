@@ -12,6 +12,8 @@ import org.textdesk.client.CellNumber;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.inbox.IncomingTextRows.IncomingRow;
+import org.textdesk.media.IncomingMedia;
+import org.textdesk.media.IncomingMediaRows;
 import org.textdesk.system.DatabaseProduct;
 import org.textdesk.texts.ClientTextLinks;
 import org.textdesk.texts.TextMessage;
@@ -44,10 +46,13 @@ public class IncomingTexts {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IncomingTextBatches batches;
+    private final IncomingMediaRows mediaRows;
     private final boolean oneStatement;
 
     IncomingTexts(TextMessageRepository messages, ClientTextLinks clientTextLinks, ClientService clientService,
-            TransactionTemplate transaction, Clock clock, IncomingTextBatches batches, DatabaseProduct database) {
+            TransactionTemplate transaction, Clock clock, IncomingTextBatches batches, DatabaseProduct database,
+            IncomingMediaRows mediaRows) {
+        this.mediaRows = mediaRows;
         this.messages = messages;
         this.clientTextLinks = clientTextLinks;
         this.clientService = clientService;
@@ -69,17 +74,23 @@ public class IncomingTexts {
      * @param optOutType Twilio's OptOutType (STOP, START, HELP) or null
      */
     public Reply receive(String sid, String from, String to, String body, String optOutType) {
+        return receive(sid, from, to, body, optOutType, IncomingMedia.NONE);
+    }
+
+    /** As above, with the files Twilio says came with the text, stored in the same write as the text. */
+    public Reply receive(String sid, String from, String to, String body, String optOutType, IncomingMedia media) {
         Optional<Keyword> keyword = Keyword.of(body, optOutType);
         if (oneStatement && keyword.isEmpty()) {
             String clientCell = CellNumber.fromE164(from).map(CellNumber::e164).orElse(null);
-            batches.store(new IncomingRow(sid, from, to, kept(sid, body), clientCell, clock.instant())).ifPresentOrElse(
+            batches.store(new IncomingRow(sid, from, to, kept(sid, body), clientCell, clock.instant(),
+                    media)).ifPresentOrElse(
                     stored -> log.info("Incoming text {} from {} stored as text {} for {} client(s)", sid, masked(from),
                             stored.messageId(), stored.clients()),
                     () -> log.info("Incoming text {} was received before; nothing changed", sid));
             return Reply.TEXT_RESPONSE;
         }
         try {
-            transaction.executeWithoutResult(status -> store(sid, from, to, body, keyword));
+            transaction.executeWithoutResult(status -> store(sid, from, to, body, keyword, media));
         } catch (DataIntegrityViolationException sameTextPostedTwiceAtOnce) {
             if (messages.findByTwilioSid(sid).isEmpty()) {
                 throw sameTextPostedTwiceAtOnce;
@@ -89,7 +100,8 @@ public class IncomingTexts {
         return keyword.isPresent() ? Reply.NOTHING : Reply.TEXT_RESPONSE;
     }
 
-    private void store(String sid, String from, String to, String body, Optional<Keyword> keyword) {
+    private void store(String sid, String from, String to, String body, Optional<Keyword> keyword,
+            IncomingMedia media) {
         if (messages.findByTwilioSid(sid).isPresent()) {
             log.info("Incoming text {} was received before; nothing changed", sid);
             return;
@@ -98,6 +110,7 @@ public class IncomingTexts {
         TextMessage message = messages.saveAndFlush(TextMessage.inbound(sid, from, to, kept(sid, body),
                 clients.isEmpty(), clock.instant()));
         clients.forEach(client -> clientTextLinks.link(client.getId(), message));
+        mediaRows.store(message.getId(), media, message.getCreatedAt());
         int changed = keyword.flatMap(Keyword::okayToText)
                 .map(okayToText -> clientService.recordKeywordConsent(from, okayToText, keyword.get().word()))
                 .orElse(0);

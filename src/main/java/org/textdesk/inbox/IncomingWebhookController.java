@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.textdesk.media.IncomingMedia;
 import org.textdesk.twilio.VerifiedWebhook;
 import org.textdesk.twilio.WebhookAddresses;
 
@@ -35,6 +36,9 @@ class IncomingWebhookController {
     /** E.164 numbers (and the short codes and channel addresses Twilio may use), within what the columns hold. */
     private static final Pattern ADDRESS = Pattern.compile("[+0-9A-Za-z:._-]{1,20}");
     private static final Pattern ANY = Pattern.compile("(?s).{1,100}");
+    private static final Pattern COUNT = Pattern.compile("[0-9]{1,4}");
+    private static final Pattern MEDIA_URL = Pattern.compile("https?://\\S{1,1990}");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("(?s).{1,255}");
 
     /**
      * The TwiML of the last Text Response answered, with the empty {@code <Response/>} of keywords: twilio-java
@@ -60,11 +64,19 @@ class IncomingWebhookController {
         String from = webhook.required("From", ADDRESS);
         String to = webhook.required("To", ADDRESS);
         String optOutType = webhook.optional("OptOutType", ANY).orElse(null);
-        IncomingTexts.Reply reply = incomingTexts.receive(sid, from, to, webhook.text("Body"), optOutType);
+        IncomingTexts.Reply reply = incomingTexts.receive(sid, from, to, webhook.text("Body"), optOutType,
+                media(webhook));
         if (reply != IncomingTexts.Reply.TEXT_RESPONSE || !hasText(webhook.textResponse())) {
             return twiml(EMPTY_RESPONSE);
         }
         return twiml(textResponseTwiml(webhook.textResponse()));
+    }
+
+    /** NumMedia with each MediaUrl{N} and MediaContentType{N}: stored with the text, fetched later. */
+    private static IncomingMedia media(VerifiedWebhook webhook) {
+        int numMedia = Integer.parseInt(webhook.optional("NumMedia", COUNT).orElse("0"));
+        return IncomingMedia.of(numMedia, n -> webhook.optional("MediaUrl" + n, MEDIA_URL).orElse(null),
+                n -> webhook.optional("MediaContentType" + n, MEDIA_TYPE).orElse(null));
     }
 
     private String textResponseTwiml(String textResponse) {

@@ -158,7 +158,8 @@ public class TwilioGateway implements DisposableBean {
         return apiBaseUrl.get();
     }
 
-    private TwilioRestClient client(String accountSid, String authToken) {
+    /** A client for these credentials over the shared HTTP client (also {@link TwilioMedia}'s). */
+    TwilioRestClient client(String accountSid, String authToken) {
         if (authToken == null || authToken.isEmpty()) {
             throw new IllegalArgumentException("an Auth Token is required");
         }

@@ -91,21 +91,21 @@ class CaseTextsExportTest extends IntegrationTest {
 
         List<List<String>> records = Rfc4180.parse(csv);
         assertThat(records.get(0)).containsExactly("Direction", "Sent or received (America/New_York)",
-                "Sent or received (UTC)", "From", "To", "Message", "Status", "Message Status", "Sent by");
-        assertThat(records).hasSize(6).allSatisfy(record -> assertThat(record).hasSize(9));
+                "Sent or received (UTC)", "From", "To", "Message", "Status", "Message Status", "Sent by", "Attachments");
+        assertThat(records).hasSize(6).allSatisfy(record -> assertThat(record).hasSize(10));
 
         assertThat(records.get(1)).containsExactly("Sent", "8/17/2016 2:30:55 PM", "2016-08-17T18:30:55Z",
                 "404-476-4365", "404-538-7319", QUOTES_AND_COMMAS, "delivered",
                 "queued 8/17/2016 2:30:55 PM\nsent 8/17/2016 2:30:56 PM\ndelivered 8/17/2016 2:30:57 PM",
-                casey.getDisplayName());
+                casey.getDisplayName(), "");
         assertThat(records.get(2)).containsExactly("Sent", "8/18/2016 10:00:00 AM", "2016-08-18T14:00:00Z",
                 "404-476-4365", "404-538-7319", LINE_BREAKS, "undelivered (error 30003)",
                 "queued 8/18/2016 10:00:00 AM\nundelivered (error 30003) 8/18/2016 10:00:05 AM",
-                casey.getDisplayName());
+                casey.getDisplayName(), "");
         assertThat(records.get(3).get(5)).isEqualTo(NON_LATIN);
         assertThat(records.get(3).get(6)).isEqualTo("sent");
         assertThat(records.get(4)).containsExactly("Received", "8/19/2016 6:00:00 AM", "2016-08-19T10:00:00Z",
-                "404-538-7319", "404-476-4365", "OK, \"thanks\"\nSee you", "received", "", "");
+                "404-538-7319", "404-476-4365", "OK, \"thanks\"\nSee you", "received", "", "", "");
         // A spreadsheet would run this as a formula: it is made text with a leading apostrophe.
         assertThat(records.get(5).get(5)).isEqualTo("'" + FORMULA);
     }

@@ -24,10 +24,10 @@ import org.textdesk.staff.Staff;
 class IncomingAtScaleTest extends IntegrationTest {
 
     /**
-     * Count, page, the page's linked clients, the navigation's unread count;
+     * Count, page, the page's linked clients, the page's files (media), the navigation's unread count;
      * and the account, re-read on every request (staff.CurrentStaffFilter).
      */
-    private static final int MAX_STATEMENTS = 5;
+    private static final int MAX_STATEMENTS = 6;
 
     @Autowired
     ClientService clientService;
