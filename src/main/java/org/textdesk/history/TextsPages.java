@@ -87,10 +87,12 @@ class TextsPages {
                 entries.stream().filter(entry -> entry.row().incoming()).map(entry -> entry.row().id()).toList()));
     }
 
-    /** The files of the page's incoming texts: one more statement, none when no text on the page came in. */
+    /**
+     * The files of the page's texts (only incoming ones have any): one more statement for every page with texts,
+     * whatever mix of sent and received texts it shows.
+     */
     private Map<Long, List<TextAttachment>> attachmentsOf(Page<TimelineRow> texts) {
-        List<Long> incoming = texts.getContent().stream().filter(TimelineRow::incoming).map(TimelineRow::id).toList();
-        return incoming.isEmpty() ? Map.of() : textAttachments.ofTexts(incoming);
+        return textAttachments.ofTexts(texts.getContent().stream().map(TimelineRow::id).toList());
     }
 
     private String words(String key, Object... arguments) {
