@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * has started: where the sandbox's REST API is, and where the sandbox posts Twilio's webhooks to.
  */
 @Component
-class LocalAddress implements ApplicationListener<WebServerInitializedEvent> {
+public class LocalAddress implements ApplicationListener<WebServerInitializedEvent> {
 
     private final String contextPath;
     private volatile int port;
@@ -27,7 +27,7 @@ class LocalAddress implements ApplicationListener<WebServerInitializedEvent> {
     }
 
     /** {@code http://localhost:8080}, and the context path if there is one; port 0 before the server started. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port + contextPath;
     }
 

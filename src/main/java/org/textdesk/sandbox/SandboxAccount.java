@@ -5,16 +5,16 @@ package org.textdesk.sandbox;
  * here: it is made at random when the sandbox first sets up Twilio Setup, and kept there, encrypted, like
  * any Auth Token (whoever knew it could sign webhooks).
  */
-final class SandboxAccount {
+public final class SandboxAccount {
 
-    static final String ACCOUNT_SID = "ACfeedfacefeedfacefeedfacefeedface";
-    static final String FRIENDLY_NAME = "TextDesk sandbox";
+    public static final String ACCOUNT_SID = "ACfeedfacefeedfacefeedfacefeedface";
+    public static final String FRIENDLY_NAME = "TextDesk sandbox";
     /** The Twilio # of the sandbox, 404-555-0100 (the 555-01xx range is kept for fiction). */
-    static final String TWILIO_NUMBER = "+14045550100";
-    static final String MESSAGING_SERVICE_SID = "MGfeedfacefeedfacefeedfacefeedface";
-    static final String API_VERSION = "2010-04-01";
+    public static final String TWILIO_NUMBER = "+14045550100";
+    public static final String MESSAGING_SERVICE_SID = "MGfeedfacefeedfacefeedfacefeedface";
+    public static final String API_VERSION = "2010-04-01";
     /** Where the sandbox's REST API is served, below the application's own address. */
-    static final String API_PATH = "/sandbox/twilio";
+    public static final String API_PATH = "/sandbox/twilio";
 
     private SandboxAccount() {
     }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * database never gets it by accident. Decided once at start.
  */
 @Component
-class SandboxSwitch {
+public class SandboxSwitch {
 
     /** The rule, as a Spring expression, shared by this switch and {@link ConditionalOnSandbox}. */
     static final String ON = "'${textdesk.sandbox.enabled:}'.trim().equalsIgnoreCase('true')"
@@ -22,7 +22,7 @@ class SandboxSwitch {
         this.on = on;
     }
 
-    boolean isOn() {
+    public boolean isOn() {
         return on;
     }
 }

@@ -23,14 +23,14 @@ import org.springframework.stereotype.Component;
  * over the URL and the sorted parameters, Twilio's user agent, and Twilio's 15-second timeout.
  */
 @Component
-class TwilioStyleRequests {
+public class TwilioStyleRequests {
 
     static final Duration TWILIO_TIMEOUT = Duration.ofSeconds(15);
 
     /** An answer: the HTTP status and the body (TwiML for /twilio/sms and /twilio/voice). */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
@@ -43,7 +43,7 @@ class TwilioStyleRequests {
      *
      * @throws IOException when nothing answers in time
      */
-    Answer post(WebhookTargets.Target target, Map<String, String> params, String authToken) throws IOException {
+    public Answer post(WebhookTargets.Target target, Map<String, String> params, String authToken) throws IOException {
         String body = params.entrySet().stream()
                 .map(param -> encode(param.getKey()) + "=" + encode(param.getValue()))
                 .collect(Collectors.joining("&"));

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * own address in either case (a public address may not be reachable from inside), signed over that URL.
  */
 @Component
-class WebhookTargets {
+public class WebhookTargets {
 
     static final String SMS_PATH = "/twilio/sms";
     static final String VOICE_PATH = "/twilio/voice";
@@ -30,20 +30,20 @@ class WebhookTargets {
     }
 
     /** The Status Callback the sandbox's Twilio Setup asks for. */
-    String statusCallbackUrl() {
+    public String statusCallbackUrl() {
         return signedBase() + STATUS_PATH;
     }
 
-    Target sms() {
+    public Target sms() {
         return ofPath(SMS_PATH);
     }
 
-    Target voice() {
+    public Target voice() {
         return ofPath(VOICE_PATH);
     }
 
     /** The StatusCallback given when a text was created: posted to as given, unless it is this application's. */
-    Target statusCallback(String statusCallback) {
+    public Target statusCallback(String statusCallback) {
         if (!publicBaseUrl.isEmpty() && statusCallback.startsWith(publicBaseUrl + "/")) {
             return new Target(localAddress.baseUrl() + statusCallback.substring(publicBaseUrl.length()), statusCallback);
         }

@@ -12,12 +12,12 @@ import org.textdesk.twilio.TwilioSetup;
 
 /** A test of the sandbox on PostgreSQL: the sandbox on, and Twilio Setup pointing at it before each test. */
 @SandboxOn
-abstract class SandboxTest extends IntegrationTest {
+public abstract class SandboxTest extends IntegrationTest {
 
     @Autowired
-    SandboxTwilioSetup sandboxTwilioSetup;
+    protected SandboxTwilioSetup sandboxTwilioSetup;
 
-    TwilioSetup setup;
+    protected TwilioSetup setup;
 
     @BeforeEach
     void twilioSetupPointsAtTheSandbox() {
@@ -28,16 +28,16 @@ abstract class SandboxTest extends IntegrationTest {
     }
 
     /** The real twilio-java client with the sandbox's credentials; the host is rewritten as the app's own. */
-    TwilioRestClient sdk() {
+    protected TwilioRestClient sdk() {
         return sdk(setup.authToken());
     }
 
-    TwilioRestClient sdk(String authToken) {
+    protected TwilioRestClient sdk(String authToken) {
         return new TwilioRestClient.Builder(setup.accountSid(), authToken)
                 .httpClient(new SandboxSdkHttpClient(baseUrl() + "/sandbox/twilio")).build();
     }
 
-    static void await(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
+    protected static void await(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
         long until = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) {

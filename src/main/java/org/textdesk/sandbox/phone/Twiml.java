@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.phone;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

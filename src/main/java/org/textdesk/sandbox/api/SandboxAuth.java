@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.stereotype.Component;
+import org.textdesk.sandbox.SandboxAccount;
+import org.textdesk.sandbox.SandboxSwitch;
 import org.textdesk.twilio.TwilioSetup;
 import org.textdesk.twiliosetup.TwilioSetupService;
 

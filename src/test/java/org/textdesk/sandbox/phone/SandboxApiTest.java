@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.textdesk.sandbox.SandboxTest;
 
 /** The sandbox's REST API, called with the real twilio-java SDK as TextDesk calls Twilio. */
 class SandboxApiTest extends SandboxTest {

@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientFixture;
 import org.textdesk.client.ClientService;
+import org.textdesk.sandbox.SandboxTest;
+import org.textdesk.sandbox.api.SandboxMessage;
 import org.textdesk.staff.Staff;
 
 /**

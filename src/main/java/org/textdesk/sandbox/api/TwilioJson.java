@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.api;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.textdesk.sandbox.SandboxAccount;
 
 /** The sandbox's resources shaped as Twilio's (twilio_api_v2010.json and twilio_messaging_v1.json). */
-final class TwilioJson {
+public final class TwilioJson {
 
     /** Twilio's dates: Wed, 02 Dec 2026 09:47:12 +0000. */
     static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
@@ -30,7 +31,7 @@ final class TwilioJson {
     }
 
     /** The address of a picture's content, as in MediaUrl0 (relative to the API's base address). */
-    static String mediaUri(String accountSid, String messageSid, String mediaSid) {
+    public static String mediaUri(String accountSid, String messageSid, String mediaSid) {
         return messageUri(accountSid, messageSid) + "/Media/" + mediaSid;
     }
 

@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.api;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The sandbox_messages table (Flyway V10). */
 @Repository
-class SandboxMessages {
+public class SandboxMessages {
 
     private static final String COLUMNS = "sid, account_sid, direction, to_number, from_number, body, status, "
             + "status_step, error_code, num_segments, status_callback, messaging_service_sid, media_sid, "
@@ -28,7 +28,7 @@ class SandboxMessages {
         this.jdbc = jdbc;
     }
 
-    void add(SandboxMessage message) {
+    public void add(SandboxMessage message) {
         jdbc.update("insert into sandbox_messages (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?, ?)", message.sid(), message.accountSid(), message.direction(), message.to(),
                 message.from(), message.body(), message.status(), message.statusStep(), message.errorCode(),
@@ -88,7 +88,7 @@ class SandboxMessages {
     }
 
     /** What one phone number sent and was sent, oldest first, the latest {@code limit}. */
-    List<SandboxMessage> conversation(String phone, int limit) {
+    public List<SandboxMessage> conversation(String phone, int limit) {
         List<SandboxMessage> newestFirst = jdbc.query("select " + COLUMNS + " from sandbox_messages "
                 + "where to_number = ? or from_number = ? order by date_created desc, sid desc limit ?", ROW, phone,
                 phone, limit);

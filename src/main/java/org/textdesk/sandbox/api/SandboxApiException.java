@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.api;
 
 /** A Twilio error answer of the sandbox's REST API: HTTP status, Twilio error code and message. */
 class SandboxApiException extends RuntimeException {

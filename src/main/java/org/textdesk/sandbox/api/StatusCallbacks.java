@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.api;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.textdesk.sandbox.SandboxAccount;
+import org.textdesk.sandbox.TwilioStyleRequests;
+import org.textdesk.sandbox.WebhookTargets;
 import org.textdesk.twilio.TwilioSetup;
 import org.textdesk.twiliosetup.TwilioSetupService;
 

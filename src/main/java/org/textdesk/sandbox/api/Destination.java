@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.api;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.phone;
 
 import java.time.Instant;
+import org.textdesk.sandbox.api.SandboxMessage;
 
 /**
  * One text on the Client's phone page: sent by the phone ({@code mine}) or received, its words, its picture's

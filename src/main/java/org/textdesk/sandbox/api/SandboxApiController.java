@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.textdesk.sandbox.SandboxAccount;
+import org.textdesk.sandbox.WebhookTargets;
 
 /**
  * The sandbox's Twilio-compatible REST API, the part TextDesk uses: fetch the account, create, fetch and list

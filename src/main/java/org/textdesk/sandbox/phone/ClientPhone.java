@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.phone;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -9,6 +9,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.textdesk.sandbox.LocalAddress;
+import org.textdesk.sandbox.SandboxAccount;
+import org.textdesk.sandbox.TwilioStyleRequests;
+import org.textdesk.sandbox.WebhookTargets;
+import org.textdesk.sandbox.api.SandboxApi;
+import org.textdesk.sandbox.api.SandboxMessage;
+import org.textdesk.sandbox.api.SandboxMessages;
+import org.textdesk.sandbox.api.TwilioJson;
 import org.textdesk.twilio.TwilioSetup;
 import org.textdesk.twiliosetup.TwilioSetupService;
 

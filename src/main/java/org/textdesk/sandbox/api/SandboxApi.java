@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.api;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,15 +8,16 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.textdesk.sandbox.SandboxAccount;
 
 /**
  * The rules of the sandbox's Messages resource: what Twilio checks on a create call, what each destination
  * number does (see {@link Destination}), and the status callbacks that follow.
  */
 @Service
-class SandboxApi {
+public class SandboxApi {
 
-    static final int BODY_MAX = 1600;
+    public static final int BODY_MAX = 1600;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final SandboxMessages messages;
@@ -104,12 +105,12 @@ class SandboxApi {
     }
 
     /** SMS segments as Twilio counts them: 160 characters in one, 153 each when split (GSM-7 assumed). */
-    static int segments(String body) {
+    public static int segments(String body) {
         return body.length() <= 160 ? 1 : (body.length() + 152) / 153;
     }
 
     /** A Twilio SID: two letters and 32 hexadecimal characters. */
-    static String newSid(String prefix) {
+    public static String newSid(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "");
     }
 

@@ -1,4 +1,4 @@
-package org.textdesk.sandbox;
+package org.textdesk.sandbox.phone;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
+import org.textdesk.sandbox.SandboxSwitch;
+import org.textdesk.sandbox.api.SandboxApi;
 import org.textdesk.system.Flash;
 import org.textdesk.system.NotFoundException;
 
