@@ -16,7 +16,7 @@ import org.textdesk.history.TextsPagesTest;
 import org.textdesk.staff.Staff;
 
 /**
- * 3,000 incoming texts among 20,000 (1,200 unread and the 1,000 from unknown numbers all older than the
+ * 3,000 incoming texts among 100,000 (1,200 unread and the 1,000 from unknown numbers all older than the
  * newest 1,000): the Incoming page and the navigation's unread count read a bounded stretch of an index
  * whatever the inbox holds, so they count only so far ("More than 1,000 texts", "1,000+ unread") and run
  * the same statements on every filter.
@@ -35,7 +35,7 @@ class IncomingAtScaleTest extends IntegrationTest {
     Staff casey;
 
     @BeforeEach
-    void threeThousandIncomingAmongTwentyThousand() {
+    void threeThousandIncomingAmongAHundredThousand() {
         casey = newCaseworker();
         Client jordan = ClientFixture.client("Jordan", "Avery").cell("404", "538-7319").safe(true).okayToText(true)
                 .create(clientService, as(casey));
@@ -45,7 +45,7 @@ class IncomingAtScaleTest extends IntegrationTest {
                 select 'OUTBOUND', ?, '+14045387319', '+14044764365', 'Sent ' || g, 'delivered', 3, ?,
                        timestamp with time zone '2016-01-01 00:00:00+00' + g * interval '1 minute',
                        timestamp with time zone '2016-01-01 00:00:00+00' + g * interval '1 minute'
-                from generate_series(1, 17000) g""", jordan.getId(), casey.getId());
+                from generate_series(1, 97000) g""", jordan.getId(), casey.getId());
         // Incoming g: unread when g % 5 < 3 but not among the newest 1,000 (1,200 unread); from an unknown
         // number (no link) when g <= 1000. Looking for either among the newest first reads 1,000 others first.
         jdbc.update("""

@@ -109,7 +109,7 @@ class ScreenDetailsBrowserTest extends BrowserTest {
         page.getByLabel("Last name", new Page.GetByLabelOptions().setExact(true)).fill("Avery");
         page.getByLabel("Area code", new Page.GetByLabelOptions().setExact(true)).fill("40");
         page.getByLabel("Number", new Page.GetByLabelOptions().setExact(true)).fill("538-73");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
         assertThat(page.locator("#cellAreaCode-error")).hasText("The area code must be exactly 3 digits, like 404.");
         assertThat(page.locator("#cellNumber-error")).hasText(
                 "The number must be 7 digits in the format XXX-XXXX, like 538-7319.");
@@ -138,7 +138,7 @@ class ScreenDetailsBrowserTest extends BrowserTest {
         page.navigate(baseUrl() + "/admin/twilio");
         Locator sid = page.getByLabel("Account SID", new Page.GetByLabelOptions().setExact(true));
         sid.fill("AC123");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
         String hint = page.locator("#accountSid-hint").textContent();
         String error = page.locator("#accountSid-error").textContent();
         assertThat(hint).isEqualTo(
