@@ -1,5 +1,7 @@
 package org.textdesk.system;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,8 @@ import org.springframework.util.ErrorHandler;
 @Configuration(proxyBeanMethods = false)
 class ScheduledTaskErrorsConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ScheduledTaskErrorsConfiguration.class);
+
     @Bean
     SimpleAsyncTaskSchedulerCustomizer databaseAwareErrorsOnVirtualThreads(DatabaseAvailability availability) {
         return scheduler -> scheduler.setErrorHandler(errorHandler(availability));
@@ -26,7 +30,17 @@ class ScheduledTaskErrorsConfiguration {
     }
 
     private static ErrorHandler errorHandler(DatabaseAvailability availability) {
-        return failure -> DatabaseFailures.unreachable(failure).ifPresentOrElse(availability::unreachable,
-                () -> TaskUtils.LOG_AND_SUPPRESS_ERROR_HANDLER.handleError(failure));
+        return failure -> {
+            if (DatabaseFailures.unreachable(failure).isPresent()) {
+                availability.unreachable(DatabaseFailures.unreachable(failure).get());
+            } else if (availability.isDown()) {
+                // While the database is away a job can fail in ways no driver marks as a connection failure
+                // (a wrapper without its cause); one line, no stack trace: the outage is already in the log.
+                log.info("A scheduled job failed while the database is unreachable: {}",
+                        DatabaseFailures.describe(failure));
+            } else {
+                TaskUtils.LOG_AND_SUPPRESS_ERROR_HANDLER.handleError(failure);
+            }
+        };
     }
 }
