@@ -52,6 +52,8 @@ public final class SecondInstance {
                     "--spring.datasource.hikari.validation-timeout=500",
                     "--spring.datasource.hikari.maximum-pool-size=4",
                     "--spring.session.jdbc.cleanup-cron=-",
+                    // As in the tests' application (IntegrationTest): tests run reconciliation when they mean to.
+                    "--textdesk.reconciliation.enabled=false",
                     "--textdesk.twilio.encryption-key=" + encryptionKey,
                     "--textdesk.twilio.api-base-url=" + twilioApiBaseUrl);
             shared = new SecondInstance(context, proxy);
@@ -65,6 +67,11 @@ public final class SecondInstance {
 
     public String baseUrl() {
         return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** A bean of this instance, for a test to look at what it holds in memory. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     /** The connection between this instance and PostgreSQL. */

@@ -23,8 +23,15 @@ import org.textdesk.twilio.SendAttempt;
  * Records what Twilio answered to a send. Once Twilio has accepted a text the record must be finished whatever
  * the database does: a failed write is tried again at once a few times, then kept (SID and status, in memory)
  * and tried again every few seconds in the background, while the caseworker is told the text was accepted.
- * Status callbacks that arrive meanwhile are kept as early reports and applied when the SID is recorded. Should
- * the instance stop first, reconciliation finds the text at Twilio by its number and body (as for a lost answer).
+ * Status callbacks that arrive meanwhile are kept as early reports and applied when the SID is recorded.
+ *
+ * <p>The in-memory retry is only the fast path (seconds after the database is back): it dies with the instance.
+ * The guarantee is durable and clustered: the text's row was written as "pending" before Twilio was called, and
+ * status reconciliation (a db-scheduler job, on whichever instance is alive) looks up every text still pending
+ * two minutes after it was written in Twilio's list of messages by its number and body, and records its SID and
+ * status once (status.StatusReconciliation); it never sends again. The in-memory retry stays on Spring's
+ * scheduler, not the clustered one, because it runs exactly when the database cannot take a task, and what it
+ * holds is in this instance's memory.
  */
 @Component
 class SendAttemptRecorder {
@@ -105,16 +112,25 @@ class SendAttemptRecorder {
         long messageId = answered.messageId();
         switch (attempt.outcome()) {
             case ACCEPTED -> {
+                boolean recorded;
                 try {
-                    transaction.executeWithoutResult(status -> {
-                        sentTextRows.recordTwilioSid(messageId, attempt.sid());
+                    recorded = Boolean.TRUE.equals(transaction.execute(status -> {
+                        if (!sentTextRows.recordTwilioSid(messageId, attempt.sid())) {
+                            return false;
+                        }
                         statusHistory.record(messageId, attempt.status(), null, null);
-                    });
+                        return true;
+                    }));
                 } catch (DuplicateKeyException sidTaken) {
                     log.warn("Twilio answered text {} with a SID another text already has ({})", messageId,
                             attempt.sid());
                     transaction.executeWithoutResult(status -> statusHistory.record(messageId, MessageStatus.UNKNOWN,
                             SID_TAKEN, null));
+                    return;
+                }
+                if (!recorded) {
+                    // Reconciliation found it at Twilio meanwhile and recorded Twilio's later word on it.
+                    log.info("Twilio's answer to text {} was recorded by status reconciliation meanwhile", messageId);
                     return;
                 }
                 statusReports.applyEarlyReports(messageId, answered.clientId(), attempt.sid());

@@ -36,7 +36,12 @@ class SentTextRows implements SentStatusCallbacks {
                 messageSid).stream().filter(url -> url != null).findFirst();
     }
 
-    void recordTwilioSid(long messageId, String sid) {
-        jdbc.update("update text_messages set twilio_sid = ? where id = ?", sid, messageId);
+    /**
+     * Gives the text its SID unless it has one already (status reconciliation may have found it at Twilio while the
+     * answer waited to be recorded); returns whether it did.
+     */
+    boolean recordTwilioSid(long messageId, String sid) {
+        return jdbc.update("update text_messages set twilio_sid = ? where id = ? and twilio_sid is null", sid,
+                messageId) == 1;
     }
 }

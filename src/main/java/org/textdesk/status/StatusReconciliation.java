@@ -29,7 +29,7 @@ import org.textdesk.twiliosetup.TwilioSetupService;
 /**
  * Asks Twilio about texts whose status has not settled, because Twilio does not promise that every
  * status callback arrives; what it learns is recorded by the same rules as a callback
- * ({@link StatusReports}). Used by the scheduled job ({@link StatusReconciliationJob}) and by the
+ * ({@link StatusReports}). Used by the clustered job ({@link StatusReconciliationJob}) and by the
  * "Refresh status" action of a text's page. No transaction is held while Twilio is asked.
  *
  * <p>Which texts: sent texts up to {@link #LOOK_BACK} old whose status is not final.
@@ -37,9 +37,10 @@ import org.textdesk.twiliosetup.TwilioSetupService;
  * <li>With a Twilio SID, from {@link #SETTLE_AFTER} old: fetched by SID. Texts stuck at "sent" (phone
  * companies that never report delivery) are asked about less and less often: again only after as long
  * as the text was old when last asked (30 min, 1 h, 2 h, 4 h...), at least {@link #MIN_RECHECK} apart.</li>
- * <li>Without one, because the answer to the send was lost ("unknown") or TextDesk stopped while
- * sending ("pending" for {@link #SETTLE_AFTER}): Twilio's list of messages from the Twilio number to the
- * client's number sent since the day before is searched for the same body, created within
+ * <li>Without one, because the answer to the send was lost ("unknown") or never recorded ("pending": the
+ * instance that sent it was stopped or killed, or the database failed after Twilio accepted it), from
+ * {@link #LOST_SEND_FIRST_SEARCH} old, when no send can still be under way: Twilio's list of messages from the
+ * Twilio number to the client's number sent since the day before is searched for the same body, created within
  * {@link #MATCH_WINDOW} of the text and not yet known to TextDesk. Found: its SID and status are
  * recorded. Not found once the text is {@link #SETTLE_AFTER} old: it is marked "not_sent" with error
  * code NOT-FOUND, which allows Retry. A text Twilio has not yet sent has no send date, so it may be
@@ -75,7 +76,10 @@ public class StatusReconciliation {
     static final Duration SETTLE_AFTER = Duration.ofMinutes(30);
     static final Duration LOOK_BACK = Duration.ofDays(3);
     static final Duration MIN_RECHECK = Duration.ofMinutes(5);
-    /** A lost send is first searched for after this, so Twilio has created and usually sent it. */
+    /**
+     * A lost send is first searched for after this: Twilio has created and usually sent it, and no request can still
+     * be sending it (the gateway's timeouts and the recording's retries take seconds).
+     */
     static final Duration LOST_SEND_FIRST_SEARCH = Duration.ofMinutes(2);
     static final Duration MATCH_WINDOW = Duration.ofMinutes(10);
     static final int BATCH = 500;
@@ -165,8 +169,8 @@ public class StatusReconciliation {
     static boolean isDue(OpenText text, Instant now) {
         Duration age = Duration.between(text.createdAt(), now);
         if (text.sid() == null) {
-            return MessageStatus.UNKNOWN.equals(text.status())
-                    || (MessageStatus.PENDING.equals(text.status()) && age.compareTo(SETTLE_AFTER) >= 0);
+            return (MessageStatus.UNKNOWN.equals(text.status()) || MessageStatus.PENDING.equals(text.status()))
+                    && age.compareTo(LOST_SEND_FIRST_SEARCH) >= 0;
         }
         if (age.compareTo(SETTLE_AFTER) < 0) {
             return false;

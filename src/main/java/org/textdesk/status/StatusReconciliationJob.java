@@ -1,34 +1,29 @@
 package org.textdesk.status;
 
+import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.textdesk.system.JobLock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.textdesk.system.RecurringJobs;
 
 /**
- * Runs {@link StatusReconciliation} every {@code textdesk.reconciliation.interval} (default 5 minutes,
- * TEXTDESK_RECONCILIATION_INTERVAL), unless {@code textdesk.reconciliation.enabled} is false (as in
- * tests, which run it themselves). With several instances on one database it runs on one at a time
- * ({@link JobLock}), so Twilio is not asked the same questions twice; its writes are conditional anyway.
+ * Runs {@link StatusReconciliation} on the clustered scheduler every {@code textdesk.reconciliation.interval}
+ * (default 5 minutes, TEXTDESK_RECONCILIATION_INTERVAL) after the last run ended, on one instance at a time, so
+ * Twilio is not asked the same questions twice (its writes are conditional anyway); an instance killed mid-run
+ * leaves the job to another. Unless {@code textdesk.reconciliation.enabled} is false (as in tests, which run it
+ * themselves): an instance where it is off does not know the job and leaves it to the others.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "textdesk.reconciliation.enabled", matchIfMissing = true)
 class StatusReconciliationJob {
 
     static final String JOB = "status-reconciliation";
 
-    private final StatusReconciliation reconciliation;
-    private final JobLock jobLock;
-
-    StatusReconciliationJob(StatusReconciliation reconciliation, JobLock jobLock) {
-        this.reconciliation = reconciliation;
-        this.jobLock = jobLock;
-    }
-
-    @Scheduled(initialDelayString = "${textdesk.reconciliation.interval:5m}",
-            fixedDelayString = "${textdesk.reconciliation.interval:5m}")
-    void reconcile() {
-        jobLock.runAlone(JOB, Duration.ofMinutes(30), reconciliation::reconcile);
+    @Bean
+    Task<Void> statusReconciliationTask(RecurringJobs jobs, StatusReconciliation reconciliation,
+            @Value("${textdesk.reconciliation.interval:5m}") Duration interval) {
+        return jobs.withFixedDelay(JOB, interval, reconciliation::reconcile);
     }
 }

@@ -10,9 +10,10 @@ import org.springframework.scheduling.support.TaskUtils;
 import org.springframework.util.ErrorHandler;
 
 /**
- * A scheduled job (reconciliation, Spring Session's cleanup of expired sessions) that fails because the database
- * is unreachable tells {@link DatabaseAvailability}, which logs it once, instead of logging a stack trace at each
- * run; any other failure is logged with its stack trace as before.
+ * A background job that fails because the database is unreachable tells {@link DatabaseAvailability}, which logs it
+ * once, instead of logging a stack trace at each run; any other failure is logged with its stack trace as before.
+ * The same rule serves Spring's task scheduler (Spring Session's cleanup of expired sessions, the in-memory fast
+ * path of recording Twilio's answers) and the clustered scheduler's recurring jobs ({@link RecurringJobs}).
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduledTaskErrorsConfiguration {
@@ -29,7 +30,7 @@ class ScheduledTaskErrorsConfiguration {
         return scheduler -> scheduler.setErrorHandler(errorHandler(availability));
     }
 
-    private static ErrorHandler errorHandler(DatabaseAvailability availability) {
+    static ErrorHandler errorHandler(DatabaseAvailability availability) {
         return failure -> {
             if (DatabaseFailures.unreachable(failure).isPresent()) {
                 availability.unreachable(DatabaseFailures.unreachable(failure).get());
