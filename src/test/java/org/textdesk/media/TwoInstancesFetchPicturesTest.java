@@ -20,8 +20,10 @@ import org.textdesk.inbox.IncomingTexts;
 import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
- * Two TextDesk instances on one database fetch the pictures together, each picture once; a claim left by an
- * instance killed mid-fetch (kill -9: its claim stays in the row) expires and another instance takes the file.
+ * Two TextDesk instances on one database fetch the pictures, each picture once, whichever instance's scheduler runs
+ * the fetch job; a claim left by an instance killed mid-fetch (kill -9: its claim stays in the row) expires and
+ * another instance takes the file; the fetch job itself, left marked as running by an instance killed mid-run, is
+ * taken up by the clustered scheduler of another.
  */
 class TwoInstancesFetchPicturesTest extends IntegrationTest {
 
@@ -47,7 +49,7 @@ class TwoInstancesFetchPicturesTest extends IntegrationTest {
             List<String> textUrls = new ArrayList<>();
             for (int n = 0; n < 3; n++) {
                 String url = fakeTwilio.serveMedia(ACCOUNT, sid, "image/png", MediaFixtures.PNG, false);
-                // slow enough that both instances' jobs are at work at once
+                // slow enough that the job's runs overlap the texts' arrival
                 fakeTwilio.answer("GET", "/media-host/" + url.substring(url.lastIndexOf('/') + 1),
                         FakeTwilio.Answer.file("image/png", MediaFixtures.PNG).delayedBy(Duration.ofMillis(300)));
                 textUrls.add(url);
@@ -82,7 +84,7 @@ class TwoInstancesFetchPicturesTest extends IntegrationTest {
         waitUntil("the file of the killed instance fetched", Duration.ofSeconds(30),
                 () -> count("position = 0 and state = 'STORED'") == 1);
         try {
-            Thread.sleep(2500); // a poll more on each instance: the claim still held keeps its file untouched
+            Thread.sleep(2500); // another run of the job: the claim still held keeps its file untouched
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -90,6 +92,28 @@ class TwoInstancesFetchPicturesTest extends IntegrationTest {
         assertThat(fakeTwilio.requests("GET", FakeTwilio.pathOf(held))).isEmpty();
         assertThat(jdbc.queryForObject("select state from text_media where position = 1", String.class))
                 .isEqualTo("PENDING");
+    }
+
+    @Test
+    void theFetchJobLeftRunningByAnInstanceKilledMidRunIsTakenUpByAnotherInstance() {
+        // kill -9 mid-run: the job's row stays picked by an instance whose heartbeats stopped two minutes ago
+        waitUntil("the fetch job marked as running on a killed instance", Duration.ofSeconds(30), () -> jdbc.update("""
+                update scheduled_tasks set picked = true, picked_by = 'textdesk-killed',
+                    last_heartbeat = now() - interval '2 minutes', version = version + 1
+                where task_name = 'media-fetch' and task_instance = 'recurring' and picked = false""") == 1);
+        String sid = newMmsSid();
+        String url = fakeTwilio.serveMedia(ACCOUNT, sid, "image/png", MediaFixtures.PNG, false);
+        assertThat(TwilioWebhookRequests.post(mvc, "/twilio/sms", incomingWithMedia(sid, "+14045387319", "",
+                List.of(url), List.of("image/png")))).hasStatusOk();
+
+        // db-scheduler looks for dead runs every 20 s (twice the heartbeat) and revives the job at once
+        waitUntil("the picture kept by the job taken up again", Duration.ofSeconds(60),
+                () -> count("state = 'STORED'") == 1);
+        assertThat(fakeTwilio.requests("GET", FakeTwilio.pathOf(url))).hasSize(1);
+        assertThat(jdbc.queryForObject("""
+                select picked_by from scheduled_tasks
+                where task_name = 'media-fetch' and task_instance = 'recurring'""",
+                String.class)).isNotEqualTo("textdesk-killed");
     }
 
     private int count(String condition) {

@@ -225,6 +225,33 @@ class StatusReconciliationTest extends IntegrationTest {
     }
 
     @Test
+    void aTextLeftPendingByASenderThatDiedIsLookedUpFromTwoMinutesAndStaysPendingWhileTwilioHasNoRecordOfIt() {
+        long senderDied = sentText(null, "pending", minutesAgo(3));
+        long notAtTwilio = sentText(null, "pending", minutesAgo(20));
+        long stillSending = sentText(null, "pending", minutesAgo(1));
+        String found = "SM" + "9".repeat(32);
+        twilio.put(found, TwilioSetupFixture.ACCOUNT_SID, jordan.getCellE164(), TwilioSetupFixture.TWILIO_NUMBER, BODY,
+                "delivered", null, minutesAgo(3), minutesAgo(3));
+
+        reconciliation.reconcile();
+
+        assertThat(jdbc.queryForObject("select twilio_sid from text_messages where id = ?", String.class, senderDied))
+                .isEqualTo(found);
+        assertThat(status(senderDied)).isEqualTo("delivered");
+        assertThat(history(senderDied)).containsExactly("pending", "delivered");
+        assertThat(status(notAtTwilio)).as("searched, not found yet, not 30 minutes old").isEqualTo("pending");
+        assertThat(checkedAt(notAtTwilio)).isNull();
+        assertThat(status(stillSending)).isEqualTo("pending");
+        assertThat(fakeTwilio.requests("GET", FakeTwilio.MESSAGES_PATH)).as("one search per text 2 minutes old")
+                .hasSize(2);
+        assertThat(fakeTwilio.requests("POST", FakeTwilio.MESSAGES_PATH)).as("nothing sent again").isEmpty();
+
+        reconciliation.reconcile();
+
+        assertThat(history(senderDied)).containsExactly("pending", "delivered");
+    }
+
+    @Test
     void refreshStatusAsksTwilioAtOnceAndSaysWhatItLearnt() {
         long text = sentText(SID, "queued", minutesAgo(1));
         twilio.put(SID, TwilioSetupFixture.ACCOUNT_SID, jordan.getCellE164(), TwilioSetupFixture.TWILIO_NUMBER, BODY,
