@@ -86,8 +86,10 @@ class RecurringJobsTest extends IntegrationTest {
             }
         }
 
-        assertThat(warningsOrWorse()).containsExactly("org.textdesk.system.DatabaseAvailability: The database cannot "
-                + "be reached (EOFException): pages and webhooks answer 503 until it is back; checking again every 1 s");
+        // the driver's words in the brackets depend on where the cut caught the connection
+        assertThat(warningsOrWorse()).singleElement().asString()
+                .startsWith("org.textdesk.system.DatabaseAvailability: The database cannot be reached (")
+                .endsWith("): pages and webhooks answer 503 until it is back; checking again every 1 s");
         assertThat(log.list).filteredOn(this::ours).filteredOn(event -> event.getThrowableProxy() != null).isEmpty();
         assertThat(log.list).filteredOn(this::ours).extracting(ILoggingEvent::getFormattedMessage)
                 .contains("Job recurring-jobs-test-outage: its next run cannot be written while the database is "
