@@ -69,11 +69,6 @@ public final class SecondInstance {
         return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** A bean of this instance, for a test to look at what it holds in memory. */
-    public <T> T bean(Class<T> type) {
-        return context.getBean(type);
-    }
-
     /** The connection between this instance and PostgreSQL. */
     public TcpProxy database() {
         return proxy;

@@ -3,13 +3,18 @@ package org.textdesk.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -47,8 +52,13 @@ class SenderGoneBeforeRecordingTest extends IntegrationTest {
 
     SecondInstance sender;
 
+    /** Both instances' log (one JVM): what the sender's recorder did is seen there. */
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger recorderLog = (Logger) LoggerFactory.getLogger(SendAttemptRecorder.class);
+
     @AfterEach
     void senderReachesTheDatabaseAgain() {
+        recorderLog.detachAppender(log);
         if (sender != null) {
             sender.database().restore();
         }
@@ -72,6 +82,8 @@ class SenderGoneBeforeRecordingTest extends IntegrationTest {
                     call.request().param("To"), call.request().param("From"), call.request().param("Body"), "queued"));
         });
 
+        log.start();
+        recorderLog.addAppender(log);
         HttpVisitor caseyOnTheSender = new HttpVisitor(sender.baseUrl());
         caseyOnTheSender.logIn(casey.getUsername(), STAFF_PASSWORD);
         String form = caseyOnTheSender.get("/clients/" + jordan.getId() + "/texts/new").body();
@@ -80,8 +92,9 @@ class SenderGoneBeforeRecordingTest extends IntegrationTest {
 
         assertThat(jdbc.queryForMap("select status, twilio_sid from text_messages"))
                 .containsEntry("status", "pending").containsEntry("twilio_sid", null);
-        assertThat(sender.bean(SendAttemptRecorder.class).waiting()).as("the answer, in the sender's memory only")
-                .isEqualTo(1);
+        assertThat(messages()).as("the answer, in the sender's memory only").singleElement().asString()
+                .startsWith("Twilio's answer to text 1 (ACCEPTED) could not be recorded; "
+                        + "trying again in the background");
         // Two minutes pass: no send can still be under way, so reconciliation looks the text up.
         jdbc.update("update text_messages set created_at = created_at - interval '3 minutes'");
 
@@ -96,12 +109,16 @@ class SenderGoneBeforeRecordingTest extends IntegrationTest {
 
         sender.database().restore();
         await("the sender's in-memory retry has run").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> sender.bean(SendAttemptRecorder.class).waiting() == 0);
+                .pollInterval(Duration.ofMillis(200)).until(() -> messages()
+                        .contains("Twilio's answer to text 1 was recorded by status reconciliation meanwhile"));
         assertThat(jdbc.queryForMap("select status, twilio_sid from text_messages"))
                 .containsEntry("status", "delivered").containsEntry("twilio_sid", SID);
         assertThat(jdbc.queryForList("select status from message_status_events", String.class))
                 .containsExactly("delivered");
         assertThat(fakeTwilio.requests("POST", FakeTwilio.MESSAGES_PATH)).as("sends").hasSize(1);
+    }
+
+    private List<String> messages() {
+        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 }
