@@ -42,8 +42,8 @@ class RetentionRun {
         } else {
             int months = policy.keep().months();
             removed = redaction.redactCreatedBefore(policy.keep().cutoff(now), months);
-            log.info(String.format(Locale.US, "Retention: %,d bodies and %,d pictures removed (older than %d months)",
-                    removed.bodies(), removed.pictures(), months));
+            log.info("Retention: {} and {} removed (older than {})", counted(removed.bodies(), "body", "bodies"),
+                    counted(removed.pictures(), "picture", "pictures"), counted(months, "month", "months"));
         }
         TwilioDeletion.Deleted atTwilio = null;
         if (policy.deleteAtTwilio()) {
@@ -51,10 +51,15 @@ class RetentionRun {
             if (atTwilio == null) {
                 log.info("Retention: no texts deleted at Twilio: Twilio Setup has no Account SID and Auth Token");
             } else {
-                log.info(String.format(Locale.US, "Retention: %,d texts deleted at Twilio, %,d to try again later",
-                        atTwilio.deleted(), atTwilio.toTryAgain()));
+                log.info("Retention: {} deleted at Twilio, {} to try again later",
+                        counted(atTwilio.deleted(), "text", "texts"), counted(atTwilio.toTryAgain(), "text", "texts"));
             }
         }
         return new Outcome(removed, atTwilio);
+    }
+
+    /** "1 body", "1,204 bodies": counts are all the log ever says about texts. */
+    static String counted(long count, String one, String many) {
+        return String.format(Locale.US, "%,d %s", count, count == 1 ? one : many);
     }
 }
