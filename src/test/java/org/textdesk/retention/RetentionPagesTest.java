@@ -146,7 +146,7 @@ class RetentionPagesTest extends IntegrationTest {
                 Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC)).run();
 
         for (String uri : List.of("/clients/" + jordan.getId() + "/texts", "/cases/" + rentalCase.getId() + "/texts",
-                "/texts/" + sent + "/status", "/texts/" + incoming, "/incoming",
+                "/texts/" + sent, "/texts/" + incoming, "/incoming",
                 "/cases/" + rentalCase.getId() + "/texts/print", "/clients/" + jordan.getId())) {
             String html = page(uri, casey);
             assertThat(html).as(uri).contains("(removed after 6 months)")
@@ -155,6 +155,28 @@ class RetentionPagesTest extends IntegrationTest {
         String csv = new String(mvc.get().uri("/cases/{id}/texts.csv", rentalCase.getId()).with(user(as(casey)))
                 .exchange().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(csv).contains(",(removed after 6 months),").doesNotContain("Your hearing");
+    }
+
+    @Test
+    void aRedactedTextThatWasNotSentIsNeverSentAgainNorCopiedIntoANewText() throws Exception {
+        configureTwilio();
+        fakeTwilio.acceptMessages("queued");
+        long notSent = new TextingData(jdbc).outboundText().toClient(jordan.getId(), "+14045387319")
+                .sentBy(casey.getId()).body("Your benefits letter is ready").status("not_sent").errorCode("NETWORK")
+                .sentAt(Instant.parse("2026-01-10T15:00:00Z")).insert();
+        assertThat(page("/texts/" + notSent, casey)).contains(">Retry</button>");
+        settings.change(new RetentionPolicy(new KeepMonths(6), false), ada.getId());
+        new RetentionRun(settings, redaction, twilioDeletion,
+                Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC)).run();
+
+        assertThat(page("/texts/" + notSent, casey)).contains("(removed after 6 months)").doesNotContain(">Retry</button>");
+        MvcTestResult retry = mvc.post().uri("/texts/{id}/retry", notSent).with(user(as(casey))).with(csrf()).exchange();
+        assertThat(followRedirect(retry, as(casey)).getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("This text does not need to be sent again.");
+        assertThat(fakeTwilio.requests("POST", "/2010-04-01/Accounts/{AccountSid}/Messages.json")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from text_messages", Long.class)).isEqualTo(1L);
+        assertThat(page("/clients/" + jordan.getId() + "/texts/new?resend=" + notSent, casey))
+                .doesNotContain("(removed after 6 months)");
     }
 
     @Test

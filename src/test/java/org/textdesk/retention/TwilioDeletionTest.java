@@ -111,7 +111,7 @@ class TwilioDeletionTest extends IntegrationTest {
         jdbc.update("""
                 insert into text_media (text_message_id, position, twilio_url, declared_type, state, next_attempt_at)
                 values (?, 0, 'https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM0/Media/ME0', 'image/png',
-                    'PENDING', now())""", pictureAwaited);
+                    'PENDING', now() + interval '1 day')""", pictureAwaited);
 
         RetentionRun.Outcome outcome = runAt(NOW).run();
 
