@@ -629,6 +629,16 @@ public final class FakeTwilio {
         return Instant.from(RFC_2822.parse((String) date));
     }
 
+    /**
+     * Answers deleting a message ({@code DELETE .../Messages/{Sid}.json}, the SDK's Message deleter) as Twilio does
+     * for a message in a final status: 204 with no body for accepted credentials, 401/20003 otherwise. A test that
+     * wants another answer for one SID registers it after calling this (the newest matching rule answers).
+     */
+    public void acceptMessageDeletes() {
+        on("DELETE", MESSAGE_PATH, call -> authorized(call) ? new Answer(204, "", Duration.ZERO, false)
+                : authenticateError());
+    }
+
     // ------------------------------------------------------------ media of incoming texts (MMS)
 
     /** A file of an incoming text: GET answers it, DELETE .json deletes it. */

@@ -121,7 +121,7 @@ record MessageDetails(TextMessage message, Long clientId, String clientName, Str
     }
 
     public boolean retryable() {
-        return MessageStatus.NOT_SENT.equals(status()) && message.getErrorCode() != null
+        return MessageStatus.NOT_SENT.equals(status()) && !message.bodyRemoved() && message.getErrorCode() != null
                 && (RETRYABLE_ERRORS.contains(message.getErrorCode()) || message.getErrorCode().startsWith("HTTP-5"));
     }
 }

@@ -5,14 +5,20 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.textdesk.retention.ExportRecords;
+import org.textdesk.staff.StaffPrincipal;
 
-/** Texts: a client's timeline, a case's texts, and a case's texts for the case file (CSV and print). */
+/**
+ * Texts: a client's timeline, a case's texts, and a case's texts for the case file (CSV and print). Every CSV
+ * export and printable page opened is recorded before it is served (retention.ExportRecords).
+ */
 @Controller
 class TextsController {
 
@@ -20,10 +26,12 @@ class TextsController {
 
     private final TextsPages textsPages;
     private final CaseTextsCsv caseTextsCsv;
+    private final ExportRecords exportRecords;
 
-    TextsController(TextsPages textsPages, CaseTextsCsv caseTextsCsv) {
+    TextsController(TextsPages textsPages, CaseTextsCsv caseTextsCsv, ExportRecords exportRecords) {
         this.textsPages = textsPages;
         this.caseTextsCsv = caseTextsCsv;
+        this.exportRecords = exportRecords;
     }
 
     @GetMapping("/clients/{clientId}/texts")
@@ -43,8 +51,9 @@ class TextsController {
     }
 
     @GetMapping("/cases/{caseId}/texts.csv")
-    ResponseEntity<byte[]> exportCaseTexts(@PathVariable long caseId) {
+    ResponseEntity<byte[]> exportCaseTexts(@PathVariable long caseId, @AuthenticationPrincipal StaffPrincipal staff) {
         CaseTexts caseTexts = textsPages.caseExport(caseId);
+        exportRecords.record(staff.id(), ExportRecords.Kind.CSV, caseId, caseTexts.client().getId());
         return ResponseEntity.ok()
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -54,8 +63,10 @@ class TextsController {
     }
 
     @GetMapping("/cases/{caseId}/texts/print")
-    String printCaseTexts(@PathVariable long caseId, Model model) {
-        model.addAttribute("caseTexts", textsPages.caseExport(caseId));
+    String printCaseTexts(@PathVariable long caseId, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        CaseTexts caseTexts = textsPages.caseExport(caseId);
+        exportRecords.record(staff.id(), ExportRecords.Kind.PRINT, caseId, caseTexts.client().getId());
+        model.addAttribute("caseTexts", caseTexts);
         return "history/print";
     }
 }

@@ -12,6 +12,9 @@ final class NotKept {
     /** Its URL is not at Twilio (nor at TEXTDESK_TWILIO_API_BASE_URL): the Auth Token is never sent elsewhere. */
     static final String NOT_AT_TWILIO = "NOT_AT_TWILIO";
 
+    /** Removed after the months the retention setting keeps pictures for (retention module). */
+    static final String REMOVED = "REMOVED";
+
     private NotKept() {
     }
 }

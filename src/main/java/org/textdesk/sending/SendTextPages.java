@@ -97,7 +97,8 @@ class SendTextPages {
         TextMessage earlier = messages.findById(messageId)
                 .filter(message -> Long.valueOf(clientId).equals(message.getClientId()))
                 .orElseThrow(() -> new NotFoundException("text", messageId));
-        form.setBody(earlier.getBody());
+        // a redacted body says "(removed after N months)": the caseworker types the message again
+        form.setBody(earlier.bodyRemoved() ? "" : earlier.getBody());
         form.setCaseId(earlier.getCaseId());
     }
 }

@@ -107,7 +107,8 @@ class SendTextService {
     SentText retry(long messageId, StaffPrincipal staff) {
         TextMessage original = messages.findById(messageId)
                 .orElseThrow(() -> new NotFoundException("text", messageId));
-        if (!MessageStatus.NOT_SENT.equals(original.getStatus()) || original.getClientId() == null) {
+        if (!MessageStatus.NOT_SENT.equals(original.getStatus()) || original.getClientId() == null
+                || original.bodyRemoved()) {
             throw FieldRuleException.ofForm("texting.retry.notNeeded");
         }
         SendTextForm again = new SendTextForm();

@@ -46,6 +46,10 @@ public class TextMessage {
     @Column(name = "twilio_sid")
     private String twilioSid;
 
+    /** Set when the body was replaced by "(removed after N months)" (retention module): N; else null. */
+    @Column(name = "body_removed_after_months", insertable = false, updatable = false)
+    private Integer bodyRemovedAfterMonths;
+
     @Column(nullable = false)
     private String status;
 
@@ -127,6 +131,8 @@ public class TextMessage {
     public String getToNumber() { return toNumber; }
     public String getFromNumber() { return fromNumber; }
     public String getBody() { return body; }
+    /** The body is only the words "(removed after N months)": it must never be sent again. */
+    public boolean bodyRemoved() { return bodyRemovedAfterMonths != null; }
     public String getTwilioSid() { return twilioSid; }
     public String getStatus() { return status; }
     public String getErrorCode() { return errorCode; }

@@ -145,6 +145,27 @@ public class TwilioGateway implements DisposableBean {
         }
     }
 
+    /**
+     * Deletes one message at Twilio (Message deleter: DELETE .../Messages/{Sid}.json), its body and media with it;
+     * Twilio only deletes a message that has reached a final status. One request, never retried here.
+     *
+     * @return whether it is gone at Twilio (deleted now, or Twilio does not know it: HTTP 404); false when it
+     *         should be tried again later
+     */
+    public boolean deleteMessage(TwilioSetup setup, String sid) {
+        requireAccountSid(setup.accountSid());
+        try {
+            return Message.deleter(setup.accountSid(), sid).delete(client(setup.accountSid(), setup.authToken()));
+        } catch (TwilioException e) {
+            TwilioFailure failure = TwilioFailure.of(e);
+            if (failure.httpStatus() != null && failure.httpStatus() == 404) {
+                return true;
+            }
+            log.info("Message {} could not be deleted at Twilio yet: {}", sid, failure);
+            return false;
+        }
+    }
+
     private static TwilioMessage toTwilioMessage(Message message) {
         return new TwilioMessage(message.getSid(), message.getTo(),
                 message.getFrom() == null ? null : message.getFrom().toString(), message.getBody(),

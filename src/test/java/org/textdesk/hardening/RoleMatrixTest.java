@@ -161,6 +161,9 @@ class RoleMatrixTest extends IntegrationTest {
             post("/admin/staff/{staffId}/role", Access.ADMIN, "role", "CASEWORKER"),
             get("/admin/staff/{staffId}/password", Access.ADMIN),
             post("/admin/staff/{staffId}/password", Access.ADMIN, "password", "role matrix new password"),
+            get("/admin/retention", Access.ADMIN),
+            post("/admin/retention", Access.ADMIN, "keepMonths", "6", "deleteAtTwilio", "true"),
+            get("/admin/exports", Access.ADMIN),
 
             get("/clients/{clientId}/phone", Access.SANDBOX_PAGE),
             post("/clients/{clientId}/phone/texts", Access.SANDBOX_PAGE, "body", "Role matrix text from a phone"),

@@ -105,6 +105,10 @@ class ScreensBrowserTest extends BrowserTest {
         adminScreens.put("staff", "/admin/staff");
         adminScreens.put("staff-new", "/admin/staff/new");
         adminScreens.put("staff-password", "/admin/staff/" + casey.getId() + "/password");
+        jdbc.update("insert into export_records (staff_id, opened_at, kind, case_id, client_id) values (?, now(), 'CSV', ?, ?)",
+                casey.getId(), rental.getId(), jordan.getId());
+        adminScreens.put("retention", "/admin/retention");
+        adminScreens.put("exports", "/admin/exports");
     }
 
     @Test
