@@ -114,8 +114,9 @@ public class TwilioGateway implements DisposableBean {
      * optimal sender from the Messaging Service's Sender Pool. You may also provide a from parameter if you want
      * to use a specific Sender from the Sender Pool." TextDesk shows staff and records the Twilio # as the number
      * a text came from, the client replies to it, and reconciliation looks a lost send up by it (From): a sender
-     * picked from the pool would make all three wrong. The service still applies (its A2P 10DLC registration,
-     * its status callback when none is given, its features), and the first status is "accepted".
+     * picked from the pool would make all three wrong. The service still applies (its A2P 10DLC registration and
+     * its features; the StatusCallback sent takes priority over the service's own), and the first status is
+     * "accepted". The Twilio # must therefore be in the service's sender pool.
      */
     public SendAttempt sendMessage(TwilioSetup setup, String toE164, String body) {
         requireAccountSid(setup.accountSid());

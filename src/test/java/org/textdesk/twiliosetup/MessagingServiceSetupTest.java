@@ -65,6 +65,20 @@ class MessagingServiceSetupTest extends IntegrationTest {
         assertThat(twilioSetupService.currentSetup().usesMessagingService()).isFalse();
     }
 
+    @Test
+    void savingAsTextDeskKeepsTheServiceOfTheSameAccountOnly() {
+        configureTwilio();
+        TwilioSetupFixture.useMessagingService(twilioSetupService, SERVICE);
+        twilioSetupService.saveAsTextDesk(SID, null, "https://texts.example.org/twilio/status",
+                TwilioSetupFixture.TWILIO_NUMBER);
+        assertThat(savedService()).isEqualTo(SERVICE);
+
+        // a service belongs to one account: another account's setup starts without it
+        twilioSetupService.saveAsTextDesk("ACfeedfacefeedfacefeedfacefeedface", "0123456789abcdef0123456789abcdef",
+                "https://texts.example.org/twilio/status", "+14045550100");
+        assertThat(savedService()).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"MG123", "mg0123456789abcdef0123456789abcdef", "PN0123456789abcdef0123456789abcdef",
             "MG0123456789abcdef0123456789abcdeg", "MG0123456789abcdef0123456789abcdef0", "MG 0123456789abcdef0123456789abcdef",
