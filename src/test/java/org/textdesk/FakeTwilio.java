@@ -344,7 +344,7 @@ public final class FakeTwilio {
         on("POST", MESSAGES_PATH, call -> authorized(call)
                 ? Answer.json(201, messageJson(newMessageSid(), call.pathVariable("AccountSid"),
                         call.request().param("To"), call.request().param("From"), call.request().param("Body"),
-                        initialStatus))
+                        initialStatus, call.request().param("MessagingServiceSid")))
                 : authenticateError());
     }
 
@@ -361,16 +361,15 @@ public final class FakeTwilio {
                 return authenticateError();
             }
             String sid = newMessageSid();
-            Map<String, String> params = TwilioWebhookRequests.statusCallback(sid, callbackStatus);
+            // as Twilio posts it: ErrorCode when failed, MessagingServiceSid when sent through a service
+            Map<String, String> params = TwilioWebhookRequests.statusCallback(sid, callbackStatus, errorCode, null,
+                    call.request().param("MessagingServiceSid"));
             params.put("To", call.request().param("To"));
-            if (errorCode != null) {
-                params.put("ErrorCode", errorCode);
-            }
             String callback = call.request().param("StatusCallback");
             callbackAnswers.add(TwilioWebhookRequests.postHttp(callback, "", params, callback, Map.of()).statusCode());
             return then != null ? then : Answer.json(201, messageJson(sid, call.pathVariable("AccountSid"),
                     call.request().param("To"), call.request().param("From"), call.request().param("Body"),
-                    initialStatus));
+                    initialStatus, call.request().param("MessagingServiceSid")));
         });
     }
 
@@ -385,6 +384,12 @@ public final class FakeTwilio {
      */
     public static String messageJson(String sid, String accountSid, String to, String from, String body,
             String status) {
+        return messageJson(sid, accountSid, to, from, body, status, null);
+    }
+
+    /** The same, sent through this Messaging Service (null: none). */
+    public static String messageJson(String sid, String accountSid, String to, String from, String body,
+            String status, String messagingServiceSid) {
         @SuppressWarnings("unchecked")
         Map<String, Object> message = new LinkedHashMap<>(JSON.treeToValue(TwilioApiDescription.instance().example(
                 false, API + "/Accounts/{AccountSid}/Messages.json", "post", "201"), Map.class));
@@ -396,7 +401,7 @@ public final class FakeTwilio {
         message.put("error_code", null);
         message.put("error_message", null);
         message.put("from", from);
-        message.put("messaging_service_sid", null);
+        message.put("messaging_service_sid", messagingServiceSid);
         message.put("sid", sid);
         message.put("status", status);
         message.put("subresource_uris", Map.of("media", API + "/Accounts/" + accountSid + "/Messages/" + sid
@@ -678,5 +683,46 @@ public final class FakeTwilio {
     /** The path of a MediaUrl (what the fake received it as). */
     public static String pathOf(String mediaUrl) {
         return java.net.URI.create(mediaUrl).getPath();
+    }
+
+    // ------------------------------------------------------------ Messaging Services (Messaging API v1)
+
+    /**
+     * A Messaging Service as Twilio's Messaging API v1 serves it at https://messaging.twilio.com (the SDK's requests
+     * reach this same server): twilio-java sends the fetch here through the gateway's base-URL rewriting.
+     */
+    public static final String MESSAGING_SERVICE_PATH = "/v1/Services/{ServiceSid}";
+
+    /**
+     * Serves fetching one Messaging Service of {@code accountSid} as Twilio does: for that account's accepted
+     * credentials 200 with the service (the example answer of twilio_messaging_v1.json with this SID, account and
+     * name); wrong credentials 401/20003; another account's credentials, like an unknown SID, 404/20404.
+     */
+    public void serveMessagingService(String serviceSid, String accountSid, String friendlyName) {
+        on("GET", "/v1/Services/" + serviceSid, call -> {
+            String user = call.request().basicUsername();
+            if (!authorized(new Call(call.request(), user == null ? Map.of() : Map.of("AccountSid", user)))) {
+                return authenticateError();
+            }
+            if (!accountSid.equals(user)) {
+                return Answer.twilioError(404, 20404, "The requested resource /Services/" + serviceSid + " was not found");
+            }
+            return Answer.json(200, messagingServiceJson(serviceSid, accountSid, friendlyName));
+        });
+    }
+
+    /**
+     * A Messaging Service resource as Twilio shapes it: the description's example (its links and url made for this
+     * SID) with this SID, account and name.
+     */
+    public static String messagingServiceJson(String serviceSid, String accountSid, String friendlyName) {
+        String example = toJson(TwilioApiDescription.instance().example(true, "/v1/Services/{Sid}", "get", "200"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> service = new LinkedHashMap<>(JSON.readValue(
+                example.replace("MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", serviceSid), Map.class));
+        service.put("account_sid", accountSid);
+        service.put("sid", serviceSid);
+        service.put("friendly_name", friendlyName);
+        return toJson(service);
     }
 }

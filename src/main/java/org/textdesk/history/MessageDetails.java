@@ -35,11 +35,12 @@ record MessageDetails(TextMessage message, Long clientId, String clientName, Str
     record StatusEvent(String status, String errorCode, Instant time, Instant receivedAt) {
 
         /**
-         * Twilio's order, not the order reports arrived in (they race): by rank (queued, sending, sent, then the
-         * endings, then read), then by time.
+         * Twilio's order, not the order reports arrived in (they race): by rank (accepted, scheduled and queued in
+         * that order, sending, sent, then the endings, then read), then by time.
          */
         static final Comparator<StatusEvent> TWILIO_ORDER = Comparator
                 .comparingInt((StatusEvent event) -> MessageStatus.rank(event.status()))
+                .thenComparingInt(event -> MessageStatus.stepWithinRank(event.status()))
                 .thenComparing(StatusEvent::time, Comparator.nullsLast(Comparator.naturalOrder()));
     }
 

@@ -25,14 +25,21 @@ class IncomingTextRows {
 
     /**
      * One ordinary incoming text to store. {@code clientCell} is the sender as clients' cells are stored
-     * (E.164), or null when it is no valid cell.
+     * (E.164), or null when it is no valid cell; {@code messagingServiceSid} the MessagingServiceSid Twilio posted, or
+     * null.
      */
     record IncomingRow(String sid, String from, String to, String body, String clientCell, Instant receivedAt,
-            IncomingMedia media) {
+            IncomingMedia media, String messagingServiceSid) {
 
         /** A text without files. */
         IncomingRow(String sid, String from, String to, String body, String clientCell, Instant receivedAt) {
-            this(sid, from, to, body, clientCell, receivedAt, IncomingMedia.NONE);
+            this(sid, from, to, body, clientCell, receivedAt, IncomingMedia.NONE, null);
+        }
+
+        /** A text that came in outside a Messaging Service. */
+        IncomingRow(String sid, String from, String to, String body, String clientCell, Instant receivedAt,
+                IncomingMedia media) {
+            this(sid, from, to, body, clientCell, receivedAt, media, null);
         }
     }
 
@@ -58,6 +65,7 @@ class IncomingTextRows {
         String[] clientCells = new String[size];
         String[] receivedAts = new String[size];
         Integer[] numMedia = new Integer[size];
+        String[] services = new String[size];
         List<String> mediaSids = new ArrayList<>();
         List<Integer> mediaPositions = new ArrayList<>();
         List<String> mediaUrls = new ArrayList<>();
@@ -74,6 +82,7 @@ class IncomingTextRows {
             clientCells[i] = text.clientCell();
             receivedAts[i] = text.receivedAt().toString();
             numMedia[i] = text.media().numMedia();
+            services[i] = text.messagingServiceSid();
             // a text posted twice in one batch is stored once (its first copy), and so are its files
             List<IncomingMedia.Item> items = withMedia.add(text.sid()) ? text.media().items() : List.of();
             for (IncomingMedia.Item item : items) {
@@ -90,15 +99,16 @@ class IncomingTextRows {
                 with text as (
                     select distinct on (sid) *
                     from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
-                        ?::int[])
-                        with ordinality as t(sid, from_number, to_number, body, client_cell, received_at, num_media, n)
+                        ?::int[], ?::varchar[])
+                        with ordinality as t(sid, from_number, to_number, body, client_cell, received_at, num_media,
+                            messaging_service_sid, n)
                     order by sid, n),
                 message as (
                     insert into text_messages (direction, to_number, from_number, body, twilio_sid, status, status_rank,
-                        created_at, status_changed_at, unknown_number, num_media)
+                        created_at, status_changed_at, unknown_number, num_media, messaging_service_sid)
                     select 'INBOUND', t.to_number, t.from_number, t.body, t.sid, ?, ?, t.received_at::timestamptz,
                         t.received_at::timestamptz, not exists (select 1 from clients where cell_e164 = t.client_cell),
-                        t.num_media
+                        t.num_media, t.messaging_service_sid
                     from text t order by t.n
                     on conflict (twilio_sid) do nothing
                     returning id, twilio_sid, created_at),
@@ -126,14 +136,15 @@ class IncomingTextRows {
                     statement.setArray(5, connection.createArrayOf("varchar", clientCells));
                     statement.setArray(6, connection.createArrayOf("text", receivedAts));
                     statement.setArray(7, connection.createArrayOf("int4", numMedia));
-                    statement.setString(8, MessageStatus.RECEIVED);
-                    statement.setInt(9, MessageStatus.rank(MessageStatus.RECEIVED));
-                    statement.setArray(10, connection.createArrayOf("varchar", mediaSids.toArray()));
-                    statement.setArray(11, connection.createArrayOf("int4", mediaPositions.toArray()));
-                    statement.setArray(12, connection.createArrayOf("varchar", mediaUrls.toArray()));
-                    statement.setArray(13, connection.createArrayOf("varchar", mediaTypes.toArray()));
-                    statement.setArray(14, connection.createArrayOf("varchar", mediaStates.toArray()));
-                    statement.setArray(15, connection.createArrayOf("varchar", mediaReasons.toArray()));
+                    statement.setArray(8, connection.createArrayOf("varchar", services));
+                    statement.setString(9, MessageStatus.RECEIVED);
+                    statement.setInt(10, MessageStatus.rank(MessageStatus.RECEIVED));
+                    statement.setArray(11, connection.createArrayOf("varchar", mediaSids.toArray()));
+                    statement.setArray(12, connection.createArrayOf("int4", mediaPositions.toArray()));
+                    statement.setArray(13, connection.createArrayOf("varchar", mediaUrls.toArray()));
+                    statement.setArray(14, connection.createArrayOf("varchar", mediaTypes.toArray()));
+                    statement.setArray(15, connection.createArrayOf("varchar", mediaStates.toArray()));
+                    statement.setArray(16, connection.createArrayOf("varchar", mediaReasons.toArray()));
                 },
                 row -> {
                     storedBySid.put(row.getString(1), new Stored(row.getLong(2), row.getInt(3)));

@@ -79,18 +79,28 @@ public class IncomingTexts {
 
     /** As above, with the files Twilio says came with the text, stored in the same write as the text. */
     public Reply receive(String sid, String from, String to, String body, String optOutType, IncomingMedia media) {
+        return receive(sid, from, to, body, optOutType, media, null);
+    }
+
+    /**
+     * As above, with the MessagingServiceSid Twilio posts when the Twilio number is in a Messaging Service (null:
+     * none), kept with the text.
+     */
+    public Reply receive(String sid, String from, String to, String body, String optOutType, IncomingMedia media,
+            String messagingServiceSid) {
         Optional<Keyword> keyword = Keyword.of(body, optOutType);
         if (oneStatement && keyword.isEmpty()) {
             String clientCell = CellNumber.fromE164(from).map(CellNumber::e164).orElse(null);
             batches.store(new IncomingRow(sid, from, to, kept(sid, body), clientCell, clock.instant(),
-                    media)).ifPresentOrElse(
+                    media, messagingServiceSid)).ifPresentOrElse(
                     stored -> log.info("Incoming text {} from {} stored as text {} for {} client(s)", sid, masked(from),
                             stored.messageId(), stored.clients()),
                     () -> log.info("Incoming text {} was received before; nothing changed", sid));
             return Reply.TEXT_RESPONSE;
         }
         try {
-            transaction.executeWithoutResult(status -> store(sid, from, to, body, keyword, media));
+            transaction.executeWithoutResult(status -> store(sid, from, to, body, keyword, media,
+                    messagingServiceSid));
         } catch (DataIntegrityViolationException sameTextPostedTwiceAtOnce) {
             if (messages.findByTwilioSid(sid).isEmpty()) {
                 throw sameTextPostedTwiceAtOnce;
@@ -101,14 +111,14 @@ public class IncomingTexts {
     }
 
     private void store(String sid, String from, String to, String body, Optional<Keyword> keyword,
-            IncomingMedia media) {
+            IncomingMedia media, String messagingServiceSid) {
         if (messages.findByTwilioSid(sid).isPresent()) {
             log.info("Incoming text {} was received before; nothing changed", sid);
             return;
         }
         List<Client> clients = clientService.findClientsByCell(from);
         TextMessage message = messages.saveAndFlush(TextMessage.inbound(sid, from, to, kept(sid, body),
-                clients.isEmpty(), clock.instant()));
+                clients.isEmpty(), messagingServiceSid, clock.instant()));
         clients.forEach(client -> clientTextLinks.link(client.getId(), message));
         mediaRows.store(message.getId(), media, message.getCreatedAt());
         int changed = keyword.flatMap(Keyword::okayToText)

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.textdesk.media.IncomingMedia;
+import org.textdesk.twilio.TwilioSetup;
 import org.textdesk.twilio.VerifiedWebhook;
 import org.textdesk.twilio.WebhookAddresses;
 
@@ -39,6 +40,7 @@ class IncomingWebhookController {
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,4}");
     private static final Pattern MEDIA_URL = Pattern.compile("https?://\\S{1,1990}");
     private static final Pattern MEDIA_TYPE = Pattern.compile("(?s).{1,255}");
+    private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile(TwilioSetup.MESSAGING_SERVICE_SID_PATTERN);
 
     /**
      * The TwiML of the last Text Response answered, with the empty {@code <Response/>} of keywords: twilio-java
@@ -64,8 +66,10 @@ class IncomingWebhookController {
         String from = webhook.required("From", ADDRESS);
         String to = webhook.required("To", ADDRESS);
         String optOutType = webhook.optional("OptOutType", ANY).orElse(null);
+        // Twilio adds it when the Twilio number is in a Messaging Service
+        String messagingServiceSid = webhook.optional("MessagingServiceSid", MESSAGING_SERVICE_SID).orElse(null);
         IncomingTexts.Reply reply = incomingTexts.receive(sid, from, to, webhook.text("Body"), optOutType,
-                media(webhook));
+                media(webhook), messagingServiceSid);
         if (reply != IncomingTexts.Reply.TEXT_RESPONSE || !hasText(webhook.textResponse())) {
             return twiml(EMPTY_RESPONSE);
         }

@@ -158,7 +158,8 @@ class SendTextService {
             throw new FieldRuleException("confirmNotSafe", "texting.notSafe.confirmRequired");
         }
         TextMessage message = messages.saveAndFlush(TextMessage.outbound(clientId, caseId, client.getCellE164(),
-                setup.twilioNumber(), text.text(), staff.id(), sendKey, setup.statusCallbackUrl(), clock.instant()));
+                setup.twilioNumber(), text.text(), staff.id(), sendKey, setup.statusCallbackUrl(),
+                setup.messagingServiceSid(), clock.instant()));
         clientTextLinks.link(clientId, message);
         return new PreparedText(message.getId(), clientId, setup, client.getCellE164(), text.text());
     }

@@ -25,7 +25,8 @@ class EarlyStatusReports {
     static final Duration KEPT_FOR = Duration.ofDays(4);
 
     /** One kept report, with the time it arrived. */
-    record EarlyReport(String status, String errorCode, Instant reportedAt, Instant receivedAt) {
+    record EarlyReport(String status, String errorCode, Instant reportedAt, Instant receivedAt,
+            String messagingServiceSid) {
     }
 
     private final JdbcTemplate jdbc;
@@ -37,11 +38,13 @@ class EarlyStatusReports {
     }
 
     /** Keeps a report (once per SID and status) in its own statement. */
-    void keep(String sid, String status, String errorCode, Instant reportedAt) {
+    void keep(String sid, String status, String errorCode, Instant reportedAt, String messagingServiceSid) {
         jdbc.update("""
-                insert into early_status_reports (twilio_sid, status, error_code, reported_at, received_at)
-                values (?, ?, ?, ?, ?) on conflict do nothing""",
-                sid, MessageStatus.normalise(status), errorCode, utc(reportedAt), utc(clock.instant()));
+                insert into early_status_reports (twilio_sid, status, error_code, reported_at, received_at,
+                    messaging_service_sid)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                sid, MessageStatus.normalise(status), errorCode, utc(reportedAt), utc(clock.instant()),
+                messagingServiceSid);
     }
 
     /**
@@ -50,7 +53,7 @@ class EarlyStatusReports {
      */
     List<EarlyReport> take(String sid) {
         List<EarlyReport> kept = jdbc.query("""
-                select status, error_code, reported_at, received_at from early_status_reports
+                select status, error_code, reported_at, received_at, messaging_service_sid from early_status_reports
                 where twilio_sid = ? order by received_at for update""", EarlyStatusReports::earlyReport, sid);
         if (!kept.isEmpty()) {
             jdbc.update("delete from early_status_reports where twilio_sid = ?", sid);
@@ -75,7 +78,7 @@ class EarlyStatusReports {
         OffsetDateTime reportedAt = row.getObject("reported_at", OffsetDateTime.class);
         return new EarlyReport(row.getString("status"), row.getString("error_code"),
                 reportedAt == null ? null : reportedAt.toInstant(),
-                row.getObject("received_at", OffsetDateTime.class).toInstant());
+                row.getObject("received_at", OffsetDateTime.class).toInstant(), row.getString("messaging_service_sid"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

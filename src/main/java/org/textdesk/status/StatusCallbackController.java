@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.textdesk.twilio.TwilioSetup;
 import org.textdesk.twilio.VerifiedWebhook;
 import org.textdesk.twilio.WebhookAddresses;
 
@@ -25,6 +26,7 @@ class StatusCallbackController {
     /** A status word, known or not; stored as it is (lower case). */
     private static final Pattern STATUS = Pattern.compile("[A-Za-z][A-Za-z0-9_ -]{0,31}");
     private static final Pattern ERROR_CODE = Pattern.compile("[0-9A-Za-z-]{1,10}");
+    private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile(TwilioSetup.MESSAGING_SERVICE_SID_PATTERN);
 
     private final StatusReports statusReports;
 
@@ -39,8 +41,10 @@ class StatusCallbackController {
         String status = webhook.optional("MessageStatus", STATUS)
                 .orElseGet(() -> webhook.required("SmsStatus", STATUS));
         String errorCode = webhook.optional("ErrorCode", ERROR_CODE).orElse(null);
+        // Twilio adds it when the text went out through a Messaging Service
+        String messagingServiceSid = webhook.optional("MessagingServiceSid", MESSAGING_SERVICE_SID).orElse(null);
         StatusReports.Outcome outcome = statusReports.recordStatusReport(sid, status, errorCode,
-                RawDlrDoneDate.parse(webhook.text("RawDlrDoneDate")).orElse(null));
+                RawDlrDoneDate.parse(webhook.text("RawDlrDoneDate")).orElse(null), messagingServiceSid);
         if (outcome == StatusReports.Outcome.KEPT_EARLY) {
             log.info("Status callback for a SID no text has yet, kept until one has it: {} ({})", sid, status);
         }

@@ -33,9 +33,10 @@ class StatusReportBatches extends GroupCommit<SidStatus, SidReport> {
      *
      * @return empty when no text has the SID
      */
-    Optional<SidReport> record(String sid, String reportedStatus, String errorCode, Instant reportedAt) {
+    Optional<SidReport> record(String sid, String reportedStatus, String errorCode, Instant reportedAt,
+            String messagingServiceSid) {
         return Optional.ofNullable(submit(new SidStatus(sid, MessageStatus.normalise(reportedStatus), errorCode,
-                reportedAt)));
+                reportedAt, messagingServiceSid)));
     }
 
     /** A (SID, status) repeated within the batch goes to the database once; the repeat is not new. */

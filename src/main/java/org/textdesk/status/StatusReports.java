@@ -66,16 +66,26 @@ public class StatusReports {
      * @param reportedAt the phone company's time for the report when Twilio gave one, or null
      */
     public Outcome recordStatusReport(String sid, String status, String errorCode, Instant reportedAt) {
+        return recordStatusReport(sid, status, errorCode, reportedAt, null);
+    }
+
+    /**
+     * As above, for a callback that carries a MessagingServiceSid (the text went through a Messaging Service): kept
+     * on the text when it has none yet.
+     */
+    public Outcome recordStatusReport(String sid, String status, String errorCode, Instant reportedAt,
+            String messagingServiceSid) {
         Outcome outcome;
         if (oneStatement && !TwilioErrorCodes.STOPPED.equals(errorCode)) {
-            outcome = batches.record(sid, status, errorCode, reportedAt)
+            outcome = batches.record(sid, status, errorCode, reportedAt, messagingServiceSid)
                     .map(report -> report.recorded() ? Outcome.RECORDED : Outcome.REPEATED)
                     .orElse(Outcome.KEPT_EARLY);
         } else {
-            outcome = transaction.execute(inTransaction -> recordInTransaction(sid, status, errorCode, reportedAt));
+            outcome = transaction.execute(inTransaction -> recordInTransaction(sid, status, errorCode, reportedAt,
+                    messagingServiceSid));
         }
         if (outcome == Outcome.KEPT_EARLY) {
-            earlyReports.keep(sid, status, errorCode, reportedAt);
+            earlyReports.keep(sid, status, errorCode, reportedAt, messagingServiceSid);
             // The SID may have been recorded since it was looked for: whoever records a SID applies the kept
             // reports after committing it, and this looks again after committing the report, so one of the two
             // sees the other.
@@ -102,6 +112,7 @@ public class StatusReports {
         List<EarlyStatusReports.EarlyReport> kept = earlyReports.take(sid);
         for (EarlyStatusReports.EarlyReport report : kept) {
             record(messageId, clientId, report.status(), report.errorCode(), report.reportedAt(), report.receivedAt());
+            statusHistory.keepMessagingService(messageId, report.messagingServiceSid());
         }
         if (!kept.isEmpty()) {
             log.info("Applied {} status report(s) that arrived before text {} had its SID", kept.size(), messageId);
@@ -124,12 +135,14 @@ public class StatusReports {
                 .stream().findFirst();
     }
 
-    private Outcome recordInTransaction(String sid, String status, String errorCode, Instant reportedAt) {
+    private Outcome recordInTransaction(String sid, String status, String errorCode, Instant reportedAt,
+            String messagingServiceSid) {
         Optional<MessageRef> found = textWithSid(sid);
         if (found.isEmpty()) {
             return Outcome.KEPT_EARLY;
         }
         MessageRef message = found.get();
+        statusHistory.keepMessagingService(message.id(), messagingServiceSid);
         return record(message.id(), message.clientId(), status, errorCode, reportedAt) ? Outcome.RECORDED
                 : Outcome.REPEATED;
     }

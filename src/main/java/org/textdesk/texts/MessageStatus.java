@@ -45,6 +45,19 @@ public final class MessageStatus {
         };
     }
 
+    /**
+     * Twilio's order among the initial statuses of one rank: accepted (a Messaging Service took the text), then
+     * scheduled, then queued. A "queued" callback can arrive before Twilio's "accepted" answer to the send is
+     * recorded, so the time a report arrived cannot tell. Every other status is step 0: its rank and time order it.
+     */
+    public static int stepWithinRank(String status) {
+        return switch (normalise(status)) {
+            case "scheduled" -> 1;
+            case "queued" -> 2;
+            default -> 0;
+        };
+    }
+
     /** True when no further status can be expected, so pages stop refreshing it. */
     public static boolean isFinal(String status) {
         return rank(status) >= 3;

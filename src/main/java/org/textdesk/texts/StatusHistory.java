@@ -53,12 +53,32 @@ public class StatusHistory {
         return true;
     }
 
+    /**
+     * Keeps the Messaging Service a report named for its text, within the caller's transaction, when the text has
+     * none yet (a text is sent through one service, so a known one never changes).
+     */
+    public void keepMessagingService(long messageId, String messagingServiceSid) {
+        if (messagingServiceSid != null) {
+            jdbc.update("update text_messages set messaging_service_sid = ? where id = ? and messaging_service_sid is null",
+                    messagingServiceSid, messageId);
+        }
+    }
+
     /** What one report by SID did: the text it is about, and whether it was new. */
     public record SidReport(long messageId, Long clientId, boolean recorded) {
     }
 
-    /** One report of a batch for {@link #recordBySids}, its status already normalised. */
-    public record SidStatus(String sid, String status, String errorCode, Instant reportedAt) {
+    /**
+     * One report of a batch for {@link #recordBySids}, its status already normalised; {@code messagingServiceSid} the
+     * MessagingServiceSid the callback carried, or null.
+     */
+    public record SidStatus(String sid, String status, String errorCode, Instant reportedAt,
+            String messagingServiceSid) {
+
+        /** A report that names no Messaging Service. */
+        public SidStatus(String sid, String status, String errorCode, Instant reportedAt) {
+            this(sid, status, errorCode, reportedAt, null);
+        }
     }
 
     /**
@@ -66,7 +86,8 @@ public class StatusHistory {
      * (atomic without a transaction around it), for callbacks that arrive together (the status module's StatusReportBatches).
      * The reports must be distinct (SID, status) pairs.
      * Where a batch holds several new statuses of one text, the current status moves once, to the highest
-     * rank (the first of equal ranks), with that report's error code or else another new one's.
+     * rank (the first of equal ranks), with that report's error code or else another new one's. A text without a
+     * Messaging Service takes the one a report names (in the same update: a row is changed once per statement).
      *
      * @return per report, in order: its text and whether it was new, or null when no text has the SID
      */
@@ -77,6 +98,7 @@ public class StatusHistory {
         String[] errorCodes = new String[size];
         String[] reportedAts = new String[size];
         Integer[] ranks = new Integer[size];
+        String[] services = new String[size];
         for (int i = 0; i < size; i++) {
             SidStatus report = reports.get(i);
             sids[i] = report.sid();
@@ -84,16 +106,17 @@ public class StatusHistory {
             errorCodes[i] = report.errorCode();
             reportedAts[i] = report.reportedAt() == null ? null : report.reportedAt().toString();
             ranks[i] = MessageStatus.rank(report.status());
+            services[i] = report.messagingServiceSid();
         }
         OffsetDateTime receivedAt = timestamp(clock.instant());
         SidReport[] outcomes = new SidReport[size];
         jdbc.query("""
                 with report as (
-                    select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::int[])
-                        with ordinality as r(sid, status, error_code, reported_at, rank, n)),
+                    select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::int[], ?::varchar[])
+                        with ordinality as r(sid, status, error_code, reported_at, rank, messaging_service_sid, n)),
                 message as (
                     select r.n, r.status, r.error_code, r.reported_at::timestamptz as reported_at, r.rank,
-                        t.id, t.client_id
+                        r.messaging_service_sid, t.messaging_service_sid is null as service_unknown, t.id, t.client_id
                     from report r join text_messages t on t.twilio_sid = r.sid),
                 event as (
                     insert into message_status_events (text_message_id, status, error_code, reported_at, received_at)
@@ -106,10 +129,23 @@ public class StatusHistory {
                     select distinct on (id) id, status, rank,
                         coalesce(error_code, (select max(o.error_code) from new_report o where o.id = h.id)) as error_code
                     from new_report h order by id, rank desc, n),
+                service as (
+                    select id, max(messaging_service_sid) as messaging_service_sid from message
+                    where service_unknown and messaging_service_sid is not null group by id),
+                change as (
+                    select coalesce(h.id, s.id) as id, h.status, h.rank, h.error_code, s.messaging_service_sid
+                    from highest h full join service s on s.id = h.id),
                 moved as (
-                    update text_messages t set status = highest.status, status_rank = highest.rank,
-                        error_code = coalesce(highest.error_code, t.error_code), status_changed_at = ?
-                    from highest where t.id = highest.id and t.status_rank < highest.rank
+                    update text_messages t set
+                        status = case when c.rank > t.status_rank then c.status else t.status end,
+                        status_rank = case when c.rank > t.status_rank then c.rank else t.status_rank end,
+                        error_code = case when c.rank > t.status_rank then coalesce(c.error_code, t.error_code)
+                            else t.error_code end,
+                        status_changed_at = case when c.rank > t.status_rank then ? else t.status_changed_at end,
+                        messaging_service_sid = coalesce(t.messaging_service_sid, c.messaging_service_sid)
+                    from change c
+                    where t.id = c.id and (c.rank > t.status_rank
+                        or (t.messaging_service_sid is null and c.messaging_service_sid is not null))
                     returning t.id)
                 select m.n, m.id, m.client_id, exists (select 1 from new_report r where r.n = m.n) as recorded
                 from message m""",
@@ -120,8 +156,9 @@ public class StatusHistory {
                     statement.setArray(3, connection.createArrayOf("varchar", errorCodes));
                     statement.setArray(4, connection.createArrayOf("text", reportedAts));
                     statement.setArray(5, connection.createArrayOf("int4", ranks));
-                    statement.setObject(6, receivedAt);
+                    statement.setArray(6, connection.createArrayOf("varchar", services));
                     statement.setObject(7, receivedAt);
+                    statement.setObject(8, receivedAt);
                 },
                 row -> {
                     outcomes[(int) row.getLong(1) - 1] = new SidReport(row.getLong(2), row.getObject(3, Long.class),

@@ -69,6 +69,10 @@ public class TextMessage {
     @Column(name = "status_callback_url")
     private String statusCallbackUrl;
 
+    /** The Messaging Service the text went out through or came in by, as Twilio Setup or Twilio named it (V14). */
+    @Column(name = "messaging_service_sid")
+    private String messagingServiceSid;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -103,6 +107,14 @@ public class TextMessage {
         return message;
     }
 
+    /** The same, sent through this Messaging Service (null: none): Twilio Setup's when the text is handed over. */
+    public static TextMessage outbound(long clientId, Long caseId, String to, String from, String body, long sentBy,
+            String sendKey, String statusCallbackUrl, String messagingServiceSid, Instant now) {
+        TextMessage message = outbound(clientId, caseId, to, from, body, sentBy, sendKey, statusCallbackUrl, now);
+        message.messagingServiceSid = messagingServiceSid;
+        return message;
+    }
+
     /** A text received; {@code unknownNumber} when it is linked to no client (no client has the sender's number). */
     public static TextMessage inbound(String twilioSid, String from, String to, String body, boolean unknownNumber,
             Instant now) {
@@ -115,6 +127,14 @@ public class TextMessage {
         message.body = body;
         message.createdAt = now;
         message.moveTo(MessageStatus.RECEIVED, now);
+        return message;
+    }
+
+    /** The same, with the MessagingServiceSid Twilio posted with it (null: none). */
+    public static TextMessage inbound(String twilioSid, String from, String to, String body, boolean unknownNumber,
+            String messagingServiceSid, Instant now) {
+        TextMessage message = inbound(twilioSid, from, to, body, unknownNumber, now);
+        message.messagingServiceSid = messagingServiceSid;
         return message;
     }
 
@@ -139,6 +159,7 @@ public class TextMessage {
     public Long getSentBy() { return sentBy; }
     public String getSendKey() { return sendKey; }
     public String getStatusCallbackUrl() { return statusCallbackUrl; }
+    public String getMessagingServiceSid() { return messagingServiceSid; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getStatusChangedAt() { return statusChangedAt; }
     public Instant getReadAt() { return readAt; }

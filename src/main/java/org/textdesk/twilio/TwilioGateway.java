@@ -4,6 +4,8 @@ import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.Account;
 import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.rest.messaging.v1.Service;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +38,7 @@ public class TwilioGateway implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioGateway.class);
     private static final Pattern ACCOUNT_SID = Pattern.compile(TwilioSetup.ACCOUNT_SID_PATTERN);
+    private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile(TwilioSetup.MESSAGING_SERVICE_SID_PATTERN);
 
     private final Supplier<String> apiBaseUrl;
     private final TwilioApiHttpClient httpClient;
@@ -76,14 +79,53 @@ public class TwilioGateway implements DisposableBean {
     }
 
     /**
-     * Asks Twilio to send one text from the setup's number, with the setup's Status Callback. Exactly one
-     * request is made: a lost answer is reported as such, never retried.
+     * Fetches the Messaging Service from Twilio's Messaging API v1 (messaging.twilio.com) with these credentials:
+     * whether the account has it, and its name. Twilio answers 404 both for a SID that does not exist and for
+     * a service of another account.
+     */
+    public MessagingServiceCheck checkMessagingService(String accountSid, String authToken, String serviceSid) {
+        requireAccountSid(accountSid);
+        if (serviceSid == null || !MESSAGING_SERVICE_SID.matcher(serviceSid).matches()) {
+            throw new IllegalArgumentException("not a Messaging Service SID (MG and 32 hexadecimal characters)");
+        }
+        try {
+            Service service = Service.fetcher(serviceSid).fetch(client(accountSid, authToken));
+            if (service.getAccountSid() != null && !service.getAccountSid().equalsIgnoreCase(accountSid)) {
+                log.info("Messaging Service {} belongs to account {}, not {}", serviceSid, service.getAccountSid(),
+                        accountSid);
+                return MessagingServiceCheck.ofAnotherAccount(service.getAccountSid());
+            }
+            log.info("Messaging Service {} of account {}: found", serviceSid, accountSid);
+            return MessagingServiceCheck.found(service.getFriendlyName());
+        } catch (TwilioException e) {
+            TwilioFailure failure = TwilioFailure.of(e);
+            log.info("Messaging Service {} of account {} at {}: {}", serviceSid, accountSid, apiBaseUrl.get(), failure);
+            return MessagingServiceCheck.from(failure);
+        }
+    }
+
+    /**
+     * Asks Twilio to send one text with the setup's Status Callback: from the setup's number, and through its
+     * Messaging Service when it has one. Exactly one request is made: a lost answer is reported as such, never
+     * retried.
+     *
+     * <p>With a Messaging Service the Twilio number is sent as From as well. Twilio's description of
+     * MessagingServiceSid: "When this parameter is provided and the from parameter is omitted, Twilio selects the
+     * optimal sender from the Messaging Service's Sender Pool. You may also provide a from parameter if you want
+     * to use a specific Sender from the Sender Pool." TextDesk shows staff and records the Twilio # as the number
+     * a text came from, the client replies to it, and reconciliation looks a lost send up by it (From): a sender
+     * picked from the pool would make all three wrong. The service still applies (its A2P 10DLC registration and
+     * its features; the StatusCallback sent takes priority over the service's own), and the first status is
+     * "accepted". The Twilio # must therefore be in the service's sender pool.
      */
     public SendAttempt sendMessage(TwilioSetup setup, String toE164, String body) {
         requireAccountSid(setup.accountSid());
         try {
-            Message message = Message.creator(new PhoneNumber(toE164), new PhoneNumber(setup.twilioNumber()), body)
-                    .setStatusCallback(URI.create(setup.statusCallbackUrl()))
+            MessageCreator creator = setup.usesMessagingService()
+                    ? Message.creator(new PhoneNumber(toE164), setup.messagingServiceSid(), body)
+                            .setFrom(new PhoneNumber(setup.twilioNumber()))
+                    : Message.creator(new PhoneNumber(toE164), new PhoneNumber(setup.twilioNumber()), body);
+            Message message = creator.setStatusCallback(URI.create(setup.statusCallbackUrl()))
                     .create(client(setup.accountSid(), setup.authToken()));
             String status = message.getStatus() == null ? "queued" : message.getStatus().toString();
             return SendAttempt.accepted(message.getSid(), status);

@@ -1,6 +1,7 @@
 package org.textdesk.twiliosetup;
 
 import org.textdesk.twilio.ConnectionCheck;
+import org.textdesk.twilio.MessagingServiceCheck;
 
 /** A "Test connection" result in plain words: a message key of the Twilio Setup section and its arguments. */
 record ConnectionCheckMessage(boolean ok, String messageKey, Object[] arguments) {
@@ -16,6 +17,35 @@ record ConnectionCheckMessage(boolean ok, String messageKey, Object[] arguments)
                     ? new ConnectionCheckMessage(false, "twilio.test.unreadable", new Object[] {apiBaseUrl})
                     : new ConnectionCheckMessage(false, "twilio.test.otherError",
                             new Object[] {text(check.httpStatus(), "?"), text(check.twilioErrorCode(), "-")});
+        };
+    }
+
+    /**
+     * What the Messaging Service fetch found, in words: its name, or why it failed (not found, another account,
+     * Twilio unreachable).
+     */
+    static ConnectionCheckMessage of(MessagingServiceCheck check, String serviceSid, String accountSid,
+            String apiBaseUrl) {
+        return switch (check.outcome()) {
+            case FOUND -> new ConnectionCheckMessage(true, "twilio.test.service.found",
+                    new Object[] {check.serviceName(), serviceSid});
+            case NOT_FOUND -> new ConnectionCheckMessage(false, "twilio.test.service.notFound",
+                    new Object[] {serviceSid, accountSid});
+            case OTHER_ACCOUNT -> check.ownerAccountSid() == null
+                    ? new ConnectionCheckMessage(false, "twilio.test.service.forbidden",
+                            new Object[] {serviceSid, accountSid})
+                    : new ConnectionCheckMessage(false, "twilio.test.service.otherAccount",
+                            new Object[] {serviceSid, check.ownerAccountSid(), accountSid});
+            case BAD_CREDENTIALS -> new ConnectionCheckMessage(false, "twilio.test.service.badCredentials",
+                    new Object[] {serviceSid, text(check.twilioErrorCode(), "20003")});
+            case UNREACHABLE -> new ConnectionCheckMessage(false,
+                    "twilio.test.service.unreachable." + check.networkFailure().name(),
+                    new Object[] {serviceSid, apiBaseUrl});
+            case OTHER_ERROR -> check.httpStatus() == null
+                    ? new ConnectionCheckMessage(false, "twilio.test.service.unreadable",
+                            new Object[] {serviceSid, apiBaseUrl})
+                    : new ConnectionCheckMessage(false, "twilio.test.service.otherError",
+                            new Object[] {serviceSid, text(check.httpStatus(), "?"), text(check.twilioErrorCode(), "-")});
         };
     }
 

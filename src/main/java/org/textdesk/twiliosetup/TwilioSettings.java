@@ -32,6 +32,10 @@ class TwilioSettings {
     @Column(name = "twilio_number")
     private String twilioNumber;
 
+    /** The optional Messaging Service texts go out through (V14); null: none. */
+    @Column(name = "messaging_service_sid")
+    private String messagingServiceSid;
+
     @Column(name = "text_response", nullable = false)
     private String textResponse;
 
@@ -68,6 +72,7 @@ class TwilioSettings {
         }
         this.statusCallbackUrl = checked.statusCallback();
         this.twilioNumber = checked.twilioNumber();
+        this.messagingServiceSid = checked.messagingServiceSid();
         this.textResponse = checked.textResponse();
         this.callResponse = checked.callResponse();
         this.updatedBy = changedBy;
@@ -96,6 +101,10 @@ class TwilioSettings {
 
     String getTwilioNumber() {
         return twilioNumber;
+    }
+
+    String getMessagingServiceSid() {
+        return messagingServiceSid;
     }
 
     String getTextResponse() {

@@ -12,19 +12,30 @@ import org.textdesk.twilio.TwilioSetup;
 /**
  * What an admin typed into Twilio Setup. {@link #check} applies every rule at once, so the admin sees
  * each problem beside its field. A disabled setup may be incomplete (but what is typed must be valid);
- * enabling it needs every field. An empty Auth Token keeps the stored one.
+ * enabling it needs every field. An empty Auth Token keeps the stored one. The Messaging Service is optional
+ * (empty: none).
  */
 record TwilioSetupChange(boolean enabled, String accountSid, String authToken, String statusCallback,
-        String twilioNumber, String textResponse, String callResponse) {
+        String twilioNumber, String textResponse, String callResponse, String messagingServiceSid) {
 
     static final String ACCOUNT_SID_PATTERN = TwilioSetup.ACCOUNT_SID_PATTERN;
+    static final String MESSAGING_SERVICE_SID_PATTERN = TwilioSetup.MESSAGING_SERVICE_SID_PATTERN;
     static final String AUTH_TOKEN_PATTERN = "[A-Za-z0-9_-]{16,128}";
     static final int STATUS_CALLBACK_MAX = 2000;
     static final int CALL_RESPONSE_MAX = 1000;
 
-    /** The values to store. {@code newAuthToken} is null when the stored token is kept. */
-    record Checked(boolean enabled, String accountSid, String newAuthToken, String statusCallback,
+    /** A change without a Messaging Service. */
+    TwilioSetupChange(boolean enabled, String accountSid, String authToken, String statusCallback,
             String twilioNumber, String textResponse, String callResponse) {
+        this(enabled, accountSid, authToken, statusCallback, twilioNumber, textResponse, callResponse, "");
+    }
+
+    /**
+     * The values to store. {@code newAuthToken} is null when the stored token is kept; {@code messagingServiceSid}
+     * null when there is none.
+     */
+    record Checked(boolean enabled, String accountSid, String newAuthToken, String statusCallback,
+            String twilioNumber, String textResponse, String callResponse, String messagingServiceSid) {
 
         @Override
         public String toString() {
@@ -56,6 +67,10 @@ record TwilioSetupChange(boolean enabled, String accountSid, String authToken, S
         String number = numberTyped == null ? null : TwilioNumber.toE164(numberTyped).orElse(null);
         if (numberTyped != null && number == null) {
             problems.add(new FieldRuleException("twilioNumber", "twilio.twilioNumber.invalid"));
+        }
+        String service = blankToNull(messagingServiceSid);
+        if (service != null && !isMessagingServiceSid(service)) {
+            problems.add(new FieldRuleException("messagingServiceSid", "twilio.messagingServiceSid.invalid"));
         }
         String text = blankToNull(textResponse);
         SmsText sms = SmsText.of(text == null ? "" : text);
@@ -97,11 +112,15 @@ record TwilioSetupChange(boolean enabled, String accountSid, String authToken, S
             throw SetupRefusedException.fields(problems);
         }
         // What is stored is what will be sent: look-alike characters already replaced (see SmsText).
-        return new Checked(enabled, sid, token, callback, number, sms.text(), call);
+        return new Checked(enabled, sid, token, callback, number, sms.text(), call, service);
     }
 
     static boolean isAccountSid(String value) {
         return value != null && value.matches(ACCOUNT_SID_PATTERN);
+    }
+
+    static boolean isMessagingServiceSid(String value) {
+        return value != null && value.matches(MESSAGING_SERVICE_SID_PATTERN);
     }
 
     static boolean isAuthToken(String value) {
@@ -129,6 +148,7 @@ record TwilioSetupChange(boolean enabled, String accountSid, String authToken, S
     @Override
     public String toString() {
         return "TwilioSetupChange[enabled=" + enabled + ", accountSid=" + accountSid + ", authToken="
-                + (authToken == null || authToken.isBlank() ? "(empty)" : "(typed)") + "]";
+                + (authToken == null || authToken.isBlank() ? "(empty)" : "(typed)") + ", messagingServiceSid="
+                + messagingServiceSid + "]";
     }
 }

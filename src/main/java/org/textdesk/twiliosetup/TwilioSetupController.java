@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.Flash;
-import org.textdesk.twilio.ConnectionCheck;
 
 @Controller
 @RequestMapping("/admin/twilio")
@@ -54,8 +53,13 @@ class TwilioSetupController {
     @PostMapping("/test")
     String testConnection(@ModelAttribute("setupForm") TwilioSetupForm setupForm, BindingResult result, Model model) {
         try {
-            ConnectionCheck check = setupService.testConnection(setupForm.getAccountSid(), setupForm.getAuthToken());
-            model.addAttribute("connectionCheck", ConnectionCheckMessage.of(check, setupService.apiBaseUrl()));
+            TwilioSetupService.ConnectionTest test = setupService.testConnection(setupForm.getAccountSid(),
+                    setupForm.getAuthToken(), setupForm.getMessagingServiceSid());
+            model.addAttribute("connectionCheck", ConnectionCheckMessage.of(test.account(), setupService.apiBaseUrl()));
+            if (test.messagingService() != null) {
+                model.addAttribute("messagingServiceCheck", ConnectionCheckMessage.of(test.messagingService(),
+                        test.messagingServiceSid(), setupForm.getAccountSid(), setupService.apiBaseUrl()));
+            }
             model.addAttribute("typedTokenNotSaved", setupForm.hasTypedAuthToken());
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);

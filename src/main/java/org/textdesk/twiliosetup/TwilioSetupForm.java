@@ -11,6 +11,7 @@ class TwilioSetupForm {
     private String authToken = "";
     private String statusCallback = "";
     private String twilioNumber = "";
+    private String messagingServiceSid = "";
     private String textResponse = "";
     private String callResponse = "";
     private Long version;
@@ -21,6 +22,7 @@ class TwilioSetupForm {
         form.accountSid = page.accountSid();
         form.statusCallback = page.statusCallback();
         form.twilioNumber = page.twilioNumber();
+        form.messagingServiceSid = page.messagingServiceSid();
         form.textResponse = page.textResponse();
         form.callResponse = page.callResponse();
         form.version = page.version();
@@ -29,7 +31,7 @@ class TwilioSetupForm {
 
     TwilioSetupChange toChange() {
         return new TwilioSetupChange(enabled, accountSid, authToken, statusCallback, twilioNumber, textResponse,
-                callResponse);
+                callResponse, messagingServiceSid);
     }
 
     boolean hasTypedAuthToken() {
@@ -79,6 +81,14 @@ class TwilioSetupForm {
 
     public void setTwilioNumber(String twilioNumber) {
         this.twilioNumber = strip(twilioNumber);
+    }
+
+    public String getMessagingServiceSid() {
+        return messagingServiceSid;
+    }
+
+    public void setMessagingServiceSid(String messagingServiceSid) {
+        this.messagingServiceSid = strip(messagingServiceSid);
     }
 
     public String getTextResponse() {

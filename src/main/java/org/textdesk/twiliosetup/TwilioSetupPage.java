@@ -7,7 +7,7 @@ import org.textdesk.twilio.WebhookAddresses;
  * set and its last four characters.
  */
 record TwilioSetupPage(boolean enabled, String accountSid, String statusCallback, String twilioNumber,
-        String textResponse, String callResponse, Long version, TokenState tokenState, String tokenEnding,
+        String messagingServiceSid, String textResponse, String callResponse, Long version, TokenState tokenState, String tokenEnding,
         String lastChangedBy, String lastChangedAt, WebhookAddresses.Addresses webhooks) {
 
     /**

@@ -21,6 +21,7 @@ import org.textdesk.staff.StaffService;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.twilio.ConnectionCheck;
 import org.textdesk.twilio.CurrentTwilioSetup;
+import org.textdesk.twilio.MessagingServiceCheck;
 import org.textdesk.twilio.TwilioGateway;
 import org.textdesk.twilio.TwilioSetup;
 import org.textdesk.twilio.WebhookAddresses;
@@ -105,7 +106,8 @@ public class TwilioSetupService implements CurrentTwilioSetup {
     private TwilioSetup readSetup() {
         return repository.findTheSettings().map(settings -> new TwilioSetup(settings.isEnabled(),
                 settings.getAccountSid(), readableToken(settings).orElse(null), settings.getStatusCallbackUrl(),
-                settings.getTwilioNumber(), settings.getTextResponse(), settings.getCallResponse()))
+                settings.getTwilioNumber(), settings.getTextResponse(), settings.getCallResponse(),
+                settings.getMessagingServiceSid()))
                 .orElse(TwilioSetup.NONE);
     }
 
@@ -139,7 +141,7 @@ public class TwilioSetupService implements CurrentTwilioSetup {
         WebhookAddresses.Addresses webhooks = webhookAddresses.addresses();
         Optional<TwilioSettings> saved = repository.findTheSettings();
         if (saved.isEmpty()) {
-            return new TwilioSetupPage(false, "", webhooks.status(), "", "", "", null, TokenState.NOT_SET, "", null,
+            return new TwilioSetupPage(false, "", webhooks.status(), "", "", "", "", null, TokenState.NOT_SET, "", null,
                     null, webhooks);
         }
         TwilioSettings settings = saved.get();
@@ -155,7 +157,8 @@ public class TwilioSetupService implements CurrentTwilioSetup {
         String changedAt = SHOWN.format(settings.getUpdatedAt().atZone(timeZone));
         return new TwilioSetupPage(settings.isEnabled(), nullToEmpty(settings.getAccountSid()),
                 settings.getStatusCallbackUrl() == null ? webhooks.status() : settings.getStatusCallbackUrl(),
-                TwilioNumber.readable(settings.getTwilioNumber()), settings.getTextResponse(),
+                TwilioNumber.readable(settings.getTwilioNumber()), nullToEmpty(settings.getMessagingServiceSid()),
+                settings.getTextResponse(),
                 settings.getCallResponse(), settings.getVersion(), tokenState, tokenEnding, changedBy, changedAt,
                 webhooks);
     }
@@ -197,7 +200,8 @@ public class TwilioSetupService implements CurrentTwilioSetup {
 
     /**
      * Saves Twilio Setup as TextDesk itself, enabled, with this account (a Twilio-compatible one TextDesk runs:
-     * the built-in sandbox), keeping the saved Text and Call Responses (the seed's when none are saved).
+     * the built-in sandbox), keeping the saved Text and Call Responses (the seed's when none are saved), and the
+     * saved Messaging Service while the account stays the same (a service belongs to one account).
      * {@code newAuthToken} null keeps the stored Auth Token.
      *
      * @throws IllegalStateException when a value breaks a rule, or another instance saved the setup meanwhile
@@ -207,27 +211,40 @@ public class TwilioSetupService implements CurrentTwilioSetup {
         Optional<TwilioSettings> saved = repository.findTheSettings();
         String textResponse = saved.map(TwilioSettings::getTextResponse).orElse(TwilioDemoSetup.TEXT_RESPONSE);
         String callResponse = saved.map(TwilioSettings::getCallResponse).orElse(TwilioDemoSetup.CALL_RESPONSE);
+        String messagingService = saved.filter(settings -> accountSid.equals(settings.getAccountSid()))
+                .map(TwilioSettings::getMessagingServiceSid).orElse("");
         try {
             saveSetup(new TwilioSetupChange(true, accountSid, newAuthToken == null ? "" : newAuthToken, statusCallback,
-                    twilioNumber, textResponse, callResponse), saved.map(TwilioSettings::getVersion).orElse(null), null);
+                    twilioNumber, textResponse, callResponse, messagingService),
+                    saved.map(TwilioSettings::getVersion).orElse(null), null);
         } catch (SetupRefusedException refused) {
             throw new IllegalStateException("Twilio Setup not saved: " + refused.getMessage());
         }
     }
 
+    /** What "Test connection" found: the account, and the Messaging Service when one was typed and the account works. */
+    record ConnectionTest(ConnectionCheck account, String messagingServiceSid, MessagingServiceCheck messagingService) {
+    }
+
     /**
      * Asks Twilio for the account with the typed Account SID and the typed Auth Token, or the stored
-     * one when none is typed. Holds no transaction during the call.
+     * one when none is typed, then, when a Messaging Service SID is typed and the account answered, for that
+     * service (Messaging API v1). Holds no transaction during the calls.
      *
-     * @throws FieldRuleException when the Account SID or the Auth Token is missing or malformed
+     * @throws FieldRuleException when the Account SID, the Auth Token or the Messaging Service SID is missing or
+     *                            malformed
      */
-    ConnectionCheck testConnection(String typedAccountSid, String typedAuthToken) {
+    ConnectionTest testConnection(String typedAccountSid, String typedAuthToken, String typedMessagingServiceSid) {
         String accountSid = typedAccountSid == null ? "" : typedAccountSid.strip();
         if (accountSid.isEmpty()) {
             throw new FieldRuleException("accountSid", "twilio.accountSid.requiredToTest");
         }
         if (!TwilioSetupChange.isAccountSid(accountSid)) {
             throw new FieldRuleException("accountSid", "twilio.accountSid.invalid");
+        }
+        String serviceSid = typedMessagingServiceSid == null ? "" : typedMessagingServiceSid.strip();
+        if (!serviceSid.isEmpty() && !TwilioSetupChange.isMessagingServiceSid(serviceSid)) {
+            throw new FieldRuleException("messagingServiceSid", "twilio.messagingServiceSid.invalid");
         }
         String authToken = typedAuthToken == null ? "" : typedAuthToken.strip();
         if (authToken.isEmpty()) {
@@ -240,7 +257,12 @@ public class TwilioSetupService implements CurrentTwilioSetup {
         } else if (!TwilioSetupChange.isAuthToken(authToken)) {
             throw new FieldRuleException("authToken", "twilio.authToken.invalid");
         }
-        return gateway.testConnection(accountSid, authToken);
+        ConnectionCheck account = gateway.testConnection(accountSid, authToken);
+        if (serviceSid.isEmpty() || !account.isOk()) {
+            return new ConnectionTest(account, serviceSid, null);
+        }
+        return new ConnectionTest(account, serviceSid,
+                gateway.checkMessagingService(accountSid, authToken, serviceSid));
     }
 
     /** Forgets the cached setup now and again when the current transaction commits (readers may re-read meanwhile). */

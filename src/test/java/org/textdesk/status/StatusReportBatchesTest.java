@@ -84,7 +84,7 @@ class StatusReportBatchesTest extends IntegrationTest {
                 String errorCode = i == 7 ? "12345678901" : null;
                 answers.add(pool.submit(() -> {
                     together.await(30, TimeUnit.SECONDS);
-                    return batches.record(sid, "Delivered", errorCode, null);
+                    return batches.record(sid, "Delivered", errorCode, null, null);
                 }));
             }
             for (int i = 0; i < callers; i++) {

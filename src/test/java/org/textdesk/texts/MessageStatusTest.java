@@ -40,6 +40,20 @@ class MessageStatusTest {
         assertThat(MessageStatus.tone(status)).isEqualTo(tone);
     }
 
+    @ParameterizedTest(name = "{0} is step {1} within its rank")
+    @CsvSource(delimiter = '|', textBlock = """
+            accepted  | 0
+            scheduled | 1
+            queued    | 2
+            ' Queued' | 2
+            sending   | 0
+            delivered | 0
+            receiving | 0
+            """)
+    void acceptedComesBeforeScheduledAndQueuedWithinTheirRank(String status, int step) {
+        assertThat(MessageStatus.stepWithinRank(status)).isEqualTo(step);
+    }
+
     @Test
     void twiliosWordsAreReadInAnyCaseWithSpacesAround() {
         assertThat(MessageStatus.normalise("  Delivered\n")).isEqualTo("delivered");

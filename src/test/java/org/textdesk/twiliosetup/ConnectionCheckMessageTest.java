@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.textdesk.twilio.ConnectionCheck.Outcome;
 import org.textdesk.twilio.ConnectionCheck;
+import org.textdesk.twilio.MessagingServiceCheck;
 import org.textdesk.twilio.NetworkFailure;
 
 class ConnectionCheckMessageTest {
@@ -52,5 +53,81 @@ class ConnectionCheckMessageTest {
         assertThat(List.of(ConnectionCheckMessage.of(ConnectionCheck.ok("x"), API).ok(),
                 ConnectionCheckMessage.of(new ConnectionCheck(Outcome.OTHER_ERROR, null, null, 500, null), API).ok()))
                 .containsExactly(true, false);
+    }
+
+    static final String SERVICE = "MG0123456789abcdef0123456789abcdef";
+    static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+    static final String PARENT = "AC99999999999999999999999999999999";
+
+    String say(MessagingServiceCheck check) {
+        ConnectionCheckMessage message = ConnectionCheckMessage.of(check, SERVICE, ACCOUNT, API);
+        return messages.getMessage(message.messageKey(), message.arguments(), Locale.US);
+    }
+
+    static MessagingServiceCheck service(MessagingServiceCheck.Outcome outcome, String name, String owner,
+            NetworkFailure network, Integer status, Integer code) {
+        return new MessagingServiceCheck(outcome, name, owner, network, status, code);
+    }
+
+    @Test
+    void everyMessagingServiceOutcomeIsSaidInPlainWords() {
+        assertThat(say(service(MessagingServiceCheck.Outcome.FOUND, "Caseworkers' texts", null, null, null, null)))
+                .isEqualTo("Messaging Service “Caseworkers' texts” found (MG0123456789abcdef0123456789abcdef): texts "
+                        + "will go out through it.");
+        assertThat(say(service(MessagingServiceCheck.Outcome.NOT_FOUND, null, null, null, 404, 20404)))
+                .isEqualTo("Twilio has no Messaging Service MG0123456789abcdef0123456789abcdef in account "
+                        + "AC0123456789abcdef0123456789abcdef. Check the SID in the Twilio console (Messaging > "
+                        + "Services): Twilio answers the same for a service that belongs to another account or "
+                        + "subaccount.");
+        assertThat(say(service(MessagingServiceCheck.Outcome.OTHER_ACCOUNT, null, PARENT, null, null, null)))
+                .isEqualTo("The Messaging Service MG0123456789abcdef0123456789abcdef belongs to account "
+                        + "AC99999999999999999999999999999999, not to account AC0123456789abcdef0123456789abcdef: texts "
+                        + "cannot go out through it. Use a service of account AC0123456789abcdef0123456789abcdef, or "
+                        + "that account's SID and Auth Token.");
+        assertThat(say(service(MessagingServiceCheck.Outcome.OTHER_ACCOUNT, null, null, null, 403, 20403)))
+                .isEqualTo("Twilio does not let account AC0123456789abcdef0123456789abcdef use the Messaging Service "
+                        + "MG0123456789abcdef0123456789abcdef: it is not in this account. Use a service of account "
+                        + "AC0123456789abcdef0123456789abcdef.");
+        assertThat(say(service(MessagingServiceCheck.Outcome.BAD_CREDENTIALS, null, null, null, 401, 20003)))
+                .startsWith("Twilio refused the Account SID and Auth Token when asked for the Messaging Service "
+                        + "MG0123456789abcdef0123456789abcdef (Twilio error 20003).");
+        assertThat(say(service(MessagingServiceCheck.Outcome.BAD_CREDENTIALS, null, null, null, 401, null)))
+                .contains("(Twilio error 20003)");
+        assertThat(say(service(MessagingServiceCheck.Outcome.UNREACHABLE, null, null, NetworkFailure.REFUSED, null,
+                null))).isEqualTo("The Messaging Service MG0123456789abcdef0123456789abcdef could not be checked: "
+                        + "TextDesk could not reach Twilio at https://api.twilio.com (the connection was refused). "
+                        + "Check the server's internet connection and TEXTDESK_TWILIO_API_BASE_URL.");
+        assertThat(say(service(MessagingServiceCheck.Outcome.UNREACHABLE, null, null, NetworkFailure.TIMED_OUT, null,
+                null))).contains("did not answer within a few seconds");
+        assertThat(say(service(MessagingServiceCheck.Outcome.UNREACHABLE, null, null, NetworkFailure.UNKNOWN_HOST,
+                null, null))).contains("could not find Twilio's address https://api.twilio.com");
+        assertThat(say(service(MessagingServiceCheck.Outcome.UNREACHABLE, null, null, NetworkFailure.OTHER, null,
+                null))).contains("failed without an answer");
+        assertThat(say(service(MessagingServiceCheck.Outcome.OTHER_ERROR, null, null, null, 500, 20500)))
+                .isEqualTo("Twilio answered with an error when asked for the Messaging Service "
+                        + "MG0123456789abcdef0123456789abcdef: HTTP status 500, Twilio error 20500. Look the error up "
+                        + "at twilio.com/docs/errors.");
+        assertThat(say(service(MessagingServiceCheck.Outcome.OTHER_ERROR, null, null, null, 500, null)))
+                .contains("HTTP status 500, Twilio error -.");
+        assertThat(say(service(MessagingServiceCheck.Outcome.OTHER_ERROR, null, null, null, null, null)))
+                .contains("answered, but not the way Twilio does");
+        assertThat(List.of(
+                ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.FOUND, "x", null, null, null, null),
+                        SERVICE, ACCOUNT, API).ok(),
+                ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.NOT_FOUND, null, null, null, 404, null),
+                        SERVICE, ACCOUNT, API).ok(),
+                ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.OTHER_ACCOUNT, null, PARENT, null, null,
+                        null), SERVICE, ACCOUNT, API).ok(),
+                ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.OTHER_ACCOUNT, null, null, null, 403,
+                        null), SERVICE, ACCOUNT, API).ok(),
+                ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.BAD_CREDENTIALS, null, null, null, 401,
+                        null), SERVICE, ACCOUNT, API).ok(),
+                ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.UNREACHABLE, null, null,
+                        NetworkFailure.OTHER, null, null), SERVICE, ACCOUNT, API).ok(),
+                ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.OTHER_ERROR, null, null, null, 500,
+                        null), SERVICE, ACCOUNT, API).ok(),
+                ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.OTHER_ERROR, null, null, null, null,
+                        null), SERVICE, ACCOUNT, API).ok()))
+                .containsExactly(true, false, false, false, false, false, false, false);
     }
 }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.textdesk.Axe;
 import org.textdesk.BrowserTest;
 import org.textdesk.Browsers;
 import org.textdesk.staff.Staff;
@@ -84,5 +85,39 @@ class TwilioSetupBrowserTest extends BrowserTest {
                 .setName("Copy the address for Messaging: A message comes in")).click();
         assertThat(page.locator(".copy-status")).hasText("Address copied.");
         assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(baseUrl() + "/twilio/sms");
+    }
+
+    @Test
+    void testConnectionNamesTheMessagingServiceOnALaptopAndAPhone() {
+        String service = TwilioSetupFixture.MESSAGING_SERVICE_SID;
+        fakeTwilio.acceptCredentials(TwilioSetupFixture.ACCOUNT_SID, TOKEN, "Kemp's Case Works");
+        fakeTwilio.serveMessagingService(service, TwilioSetupFixture.ACCOUNT_SID, "Caseworkers' texts");
+        Axe.enable(browserContext);
+        logIn(newAdmin());
+        for (int width : new int[] {1280, 390}) {
+            page.setViewportSize(width, 800);
+            page.navigate(baseUrl() + "/admin/twilio");
+            field("Account SID").fill(TwilioSetupFixture.ACCOUNT_SID);
+            field("Auth Token").fill(TOKEN);
+            field("Messaging Service SID").fill("MG42");
+            button("Test connection").click();
+            assertThat(page.locator("#messagingServiceSid-error")).containsText(
+                    "A Messaging Service SID is MG followed by 32 letters a to f and digits");
+            assertThat(field("Messaging Service SID")).hasValue("MG42");
+
+            field("Auth Token").fill(TOKEN);
+            field("Messaging Service SID").fill(service);
+            button("Test connection").click();
+            assertThat(page.locator(".messaging-service-check")).hasText("Messaging Service “Caseworkers' texts” found ("
+                    + service + "): texts will go out through it.");
+            assertThat(field("Messaging Service SID")).hasValue(service);
+            @SuppressWarnings("unchecked")
+            List<Number> widths = (List<Number>) page.evaluate(
+                    "() => [document.documentElement.scrollWidth, window.innerWidth]");
+            assertThat(widths.get(0).intValue()).as("no sideways scroll at " + width + " px")
+                    .isLessThanOrEqualTo(widths.get(1).intValue());
+            assertThat(Axe.violations(page)).as(width + " px").isEmpty();
+            Browsers.screenshot(page, width + "-twilio-setup-messaging-service");
+        }
     }
 }

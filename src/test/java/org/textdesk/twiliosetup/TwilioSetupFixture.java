@@ -43,4 +43,19 @@ public final class TwilioSetupFixture {
         setupService.saveSetup(new TwilioSetupChange(true, ACCOUNT_SID, "", appBaseUrl + WebhookAddresses.STATUS_PATH,
                 TWILIO_NUMBER, textResponse, callResponse), setupService.savedVersion(), null);
     }
+
+    /** A Messaging Service SID of the fixture's account, as the tests' FakeTwilio serves it. */
+    public static final String MESSAGING_SERVICE_SID = "MG0123456789abcdef0123456789abcdef";
+
+    /**
+     * Saves the current setup again with this Messaging Service (empty: none), keeping everything else and the
+     * stored Auth Token. Returns the setup as {@link TwilioSetupService#currentSetup()} now gives it.
+     */
+    public static TwilioSetup useMessagingService(TwilioSetupService setupService, String messagingServiceSid) {
+        TwilioSetup current = setupService.currentSetup();
+        setupService.saveSetup(new TwilioSetupChange(current.enabled(), current.accountSid(), "",
+                current.statusCallbackUrl(), current.twilioNumber(), current.textResponse(), current.callResponse(),
+                messagingServiceSid), setupService.savedVersion(), null);
+        return setupService.currentSetup();
+    }
 }

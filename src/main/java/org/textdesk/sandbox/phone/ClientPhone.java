@@ -108,8 +108,12 @@ class ClientPhone {
         Instant now = clock.instant();
         String sid = SandboxApi.newSid(picture == null ? "SM" : "MM");
         String mediaSid = picture == null ? null : SandboxApi.newSid("ME");
+        // The sandbox's number counts as a member of its Messaging Service once Twilio Setup names that service:
+        // Twilio then posts the service's SID with every incoming text.
+        String service = SandboxAccount.MESSAGING_SERVICE_SID.equals(setup.messagingServiceSid())
+                ? SandboxAccount.MESSAGING_SERVICE_SID : null;
         messages.add(new SandboxMessage(sid, SandboxAccount.ACCOUNT_SID, SandboxMessage.INBOUND, setup.twilioNumber(),
-                phone, body, "received", 0, null, SandboxApi.segments(body), null, null, mediaSid,
+                phone, body, "received", 0, null, SandboxApi.segments(body), null, service, mediaSid,
                 picture == null ? null : picture.contentType(), picture == null ? null : picture.fileName(), now, now,
                 now));
         Map<String, String> params = new LinkedHashMap<>();
@@ -132,6 +136,9 @@ class ClientPhone {
         params.put("AccountSid", SandboxAccount.ACCOUNT_SID);
         params.put("From", phone);
         params.put("ApiVersion", SandboxAccount.API_VERSION);
+        if (service != null) {
+            params.put("MessagingServiceSid", service);
+        }
         if (picture != null) {
             params.put("MediaContentType0", picture.contentType());
             params.put("MediaUrl0", localAddress.baseUrl() + SandboxAccount.API_PATH

@@ -16,6 +16,7 @@ import org.textdesk.client.ClientService;
 import org.textdesk.sandbox.SandboxTest;
 import org.textdesk.sandbox.api.SandboxMessage;
 import org.textdesk.staff.Staff;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * TextDesk's own sending, status callbacks and webhooks against the sandbox, all over HTTP: nothing in them
@@ -110,6 +111,31 @@ class SandboxTextingTest extends SandboxTest {
         ClientPhone.Outcome call = clientPhone.call("+14045387319");
         assertThat(call.delivered()).isTrue();
         assertThat(call.answers()).isEqualTo(List.of(setup.callResponse()));
+    }
+
+    @Test
+    void throughTheSandboxsMessagingServiceATextStartsAcceptedAndRepliesCarryTheService() throws Exception {
+        String service = "MGfeedfacefeedfacefeedfacefeedface";
+        TwilioSetupFixture.useMessagingService(twilioSetupService, service);
+        String checked = mvc.post().uri("/admin/twilio/test").with(user(as(newAdmin()))).with(csrf())
+                .param("accountSid", setup.accountSid()).param("authToken", "").param("messagingServiceSid", service)
+                .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(checked).contains("Messaging Service \u201cTextDesk sandbox\u201d found (" + service + ")");
+
+        Client jordan = client("Jordan", "538-7319");
+        long textId = send(jordan, "Through the service.");
+        await("delivered", Duration.ofSeconds(15), () -> "delivered".equals(status(textId)));
+        assertThat(jdbc.queryForList("select status from message_status_events where text_message_id = ? "
+                + "order by status", String.class, textId))
+                .containsExactly("accepted", "delivered", "queued", "sending", "sent");
+        assertThat(jdbc.queryForObject("select messaging_service_sid from text_messages where id = ?", String.class,
+                textId)).isEqualTo(service);
+        assertThat(jdbc.queryForObject("select messaging_service_sid || ' ' || from_number from sandbox_messages "
+                + "where direction = 'outbound-api'", String.class)).isEqualTo(service + " +14045550100");
+
+        assertThat(clientPhone.text("+14045387319", "Got it").delivered()).isTrue();
+        assertThat(jdbc.queryForObject("select messaging_service_sid from text_messages where direction = 'INBOUND'",
+                String.class)).isEqualTo(service);
     }
 
     private Client client(String firstName, String number) {
