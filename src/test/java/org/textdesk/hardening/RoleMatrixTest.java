@@ -153,6 +153,8 @@ class RoleMatrixTest extends IntegrationTest {
             post("/admin/quick-entries/{id}/move-down", Access.ADMIN),
             get("/admin/quick-entries/{id}/delete", Access.ADMIN),
             post("/admin/quick-entries/{id}/delete", Access.ADMIN),
+            get("/admin/languages", Access.ADMIN),
+            post("/admin/languages", Access.ADMIN, "name", "Role matrix language", "code", ""),
             get("/admin/staff", Access.ADMIN),
             get("/admin/staff/new", Access.ADMIN),
             post("/admin/staff/new", Access.ADMIN, "username", "matrixnew", "displayName", "Matrix New",
