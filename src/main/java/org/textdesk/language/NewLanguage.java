@@ -60,11 +60,11 @@ record NewLanguage(String name, String code) {
         if (code.length() > MAX_CODE_LENGTH || !CODE.matcher(code).matches()) {
             throw new FieldRuleException("code", "language.code.invalid");
         }
-        int hyphen = code.indexOf('-');
-        String language = (hyphen < 0 ? code : code.substring(0, hyphen)).toLowerCase(Locale.ROOT);
+        String[] languageAndRest = code.split("-", 2);
+        String language = languageAndRest[0].toLowerCase(Locale.ROOT);
         if (language.length() == 2 && !ISO_639_1.contains(language)) {
             throw new FieldRuleException("code", "language.code.unknown", code);
         }
-        return language + (hyphen < 0 ? "" : code.substring(hyphen));
+        return languageAndRest.length == 1 ? language : language + "-" + languageAndRest[1];
     }
 }
