@@ -121,6 +121,7 @@ class ClientController {
             clientForm.setVersion(saved.getVersion());
             model.addAttribute("client", saved);
             model.addAttribute("savedMeanwhile", saved);
+            model.addAttribute("savedMeanwhileLanguage", languages.findLanguage(saved.getLanguageId()));
             return form(model);
         }
     }

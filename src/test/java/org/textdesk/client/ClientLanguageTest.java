@@ -128,4 +128,21 @@ class ClientLanguageTest extends IntegrationTest {
         assertThat(jdbc.queryForMap("select language_id, version from clients"))
                 .containsEntry("language_id", 1L).containsEntry("version", 0L);
     }
+
+    @Test
+    void whenSomeoneElseSavedMeanwhileTheFormShowsTheLanguageTheyChoseAndKeepsThisPersonsChoice() {
+        Client maria = ClientFixture.client("Maria", "Lopez").cell("770", "555-0188").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        // Someone else sets Spanish (version 0 becomes 1)...
+        assertThat(edit(maria.getId(), SPANISH)).hasStatus3xxRedirection();
+        // ... while this person, who loaded version 0, chooses English.
+        MvcTestResult stale = mvc.post().uri("/clients/{id}/edit", maria.getId()).with(user(as(casey))).with(csrf())
+                .param("firstName", "Maria").param("lastName", "Lopez").param("cellAreaCode", "770")
+                .param("cellNumber", "555-0188").param("safe", "true").param("okayToText", "true")
+                .param("okayToTextCell", "+17705550188").param("version", "0").param("languageId", ENGLISH).exchange();
+        assertThat(html(stale).replaceAll("\\s+", " "))
+                .contains("<dt>Preferred language</dt><dd>Spanish</dd>")
+                .contains("<option value=\"1\" selected=\"selected\">English</option>");
+        assertThat(languageOfTheOnlyClient()).isEqualTo(2L);
+    }
 }
