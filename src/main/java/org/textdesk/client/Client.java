@@ -55,6 +55,10 @@ public class Client {
     @Column(name = "okay_to_text", nullable = false)
     private boolean okayToText;
 
+    /** The language the client prefers to be texted in (languages.id; English unless someone chose another). */
+    @Column(name = "language_id", nullable = false)
+    private long languageId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -68,10 +72,11 @@ public class Client {
     }
 
     /** A new client, Okay to Text unticked: ticking it is a consent change of its own. */
-    Client(String firstName, String lastName, Optional<CellNumber> cell, boolean safe, Instant now) {
+    Client(String firstName, String lastName, Optional<CellNumber> cell, boolean safe, long languageId, Instant now) {
         this.firstName = firstName;
         this.lastName = lastName;
         this.safe = safe;
+        this.languageId = languageId;
         this.createdAt = now;
         this.updatedAt = now;
         useCell(cell);
@@ -125,6 +130,11 @@ public class Client {
 
     public boolean isOkayToText() {
         return okayToText;
+    }
+
+    /** The id of the language the client prefers (see org.textdesk.language.Languages). */
+    public long getLanguageId() {
+        return languageId;
     }
 
     public Instant getCreatedAt() {
@@ -184,7 +194,8 @@ public class Client {
      * Returns the consent event to record, if any.
      */
     Optional<ConsentEvent> editByStaff(String newFirstName, String newLastName, Optional<CellNumber> newCell,
-            boolean newSafe, boolean tickOkayToText, Optional<CellNumber> tickedFor, long staffId, Instant now) {
+            boolean newSafe, long newLanguageId, boolean tickOkayToText, Optional<CellNumber> tickedFor, long staffId,
+            Instant now) {
         String oldE164 = cellE164;
         String newE164 = newCell.map(CellNumber::e164).orElse(null);
         boolean cellChanged = !Objects.equals(oldE164, newE164);
@@ -196,10 +207,12 @@ public class Client {
         if (tick && newCell.isEmpty()) {
             throw new FieldRuleException(OKAY_TO_TEXT_FIELD, "client.okayToText.needsCell");
         }
-        if (!newFirstName.equals(firstName) || !newLastName.equals(lastName) || newSafe != safe || cellChanged) {
+        if (!newFirstName.equals(firstName) || !newLastName.equals(lastName) || newSafe != safe || cellChanged
+                || newLanguageId != languageId) {
             firstName = newFirstName;
             lastName = newLastName;
             safe = newSafe;
+            languageId = newLanguageId;
             useCell(newCell);
             updatedAt = now;
         }

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.textdesk.language.Languages;
 import org.textdesk.staff.StaffPrincipal;
+import org.textdesk.system.Choice;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.Flash;
 
@@ -28,9 +30,11 @@ class ClientController {
     private final ClientService clientService;
     private final ClientCases clientCases;
     private final ClientTextingSummaries textingSummaries;
+    private final Languages languages;
 
     ClientController(ClientService clientService, ClientCases clientCases,
-            ClientTextingSummaries textingSummaries) {
+            ClientTextingSummaries textingSummaries, Languages languages) {
+        this.languages = languages;
         this.clientService = clientService;
         this.clientCases = clientCases;
         this.textingSummaries = textingSummaries;
@@ -53,14 +57,14 @@ class ClientController {
     @GetMapping("/new")
     String showNewClientForm(Model model) {
         model.addAttribute("clientForm", new ClientForm());
-        return FORM;
+        return form(model);
     }
 
     @PostMapping("/new")
     String processNewClientForm(@Valid @ModelAttribute ClientForm clientForm, BindingResult result,
-            @AuthenticationPrincipal StaffPrincipal actor, RedirectAttributes redirect) {
+            @AuthenticationPrincipal StaffPrincipal actor, Model model, RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            return FORM;
+            return form(model);
         }
         try {
             Client client = clientService.createClient(clientForm.details(), actor);
@@ -68,13 +72,15 @@ class ClientController {
             return "redirect:/clients/" + client.getId();
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);
-            return FORM;
+            return form(model);
         }
     }
 
     @GetMapping("/{clientId}")
     String showClient(@PathVariable long clientId, Model model) {
-        model.addAttribute("client", clientService.findClient(clientId));
+        Client client = clientService.findClient(clientId);
+        model.addAttribute("client", client);
+        model.addAttribute("language", languages.findLanguage(client.getLanguageId()));
         model.addAttribute("consentHistory", clientService.consentHistory(clientId));
         model.addAttribute("cases", clientCases.casesOf(clientId));
         model.addAttribute("texting", textingSummaries.summariesOf(List.of(clientId)).get(clientId));
@@ -87,7 +93,7 @@ class ClientController {
         Client client = clientService.findClient(clientId);
         model.addAttribute("client", client);
         model.addAttribute("clientForm", ClientForm.of(client));
-        return FORM;
+        return form(model);
     }
 
     @PostMapping("/{clientId}/edit")
@@ -96,7 +102,7 @@ class ClientController {
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
             model.addAttribute("client", clientService.findClient(clientId));
-            return FORM;
+            return form(model);
         }
         try {
             ClientService.ClientEdit edit = clientService.updateClient(clientId, versionOf(clientForm),
@@ -107,7 +113,7 @@ class ClientController {
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);
             model.addAttribute("client", clientService.findClient(clientId));
-            return FORM;
+            return form(model);
         } catch (ClientChangedException changedMeanwhile) {
             // Keep what this person typed; show what the other person saved; a second save is deliberate.
             Client saved = clientService.findClient(clientId);
@@ -115,8 +121,16 @@ class ClientController {
             clientForm.setVersion(saved.getVersion());
             model.addAttribute("client", saved);
             model.addAttribute("savedMeanwhile", saved);
-            return FORM;
+            model.addAttribute("savedMeanwhileLanguage", languages.findLanguage(saved.getLanguageId()));
+            return form(model);
         }
+    }
+
+    /** The client form, with its Preferred language choices: English first, then the others by name. */
+    private String form(Model model) {
+        model.addAttribute("languageChoices", languages.listLanguages().stream()
+                .map(language -> Choice.of(language.id(), language.name())).toList());
+        return FORM;
     }
 
     private static long versionOf(ClientForm form) {

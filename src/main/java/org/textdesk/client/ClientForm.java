@@ -22,6 +22,9 @@ class ClientForm {
 
     private boolean okayToText;
 
+    /** The preferred language's id; null when the form sent none. */
+    private Long languageId;
+
     /** The cell number Okay to Text was ticked for: the saved one, or the one typed when it was ticked. */
     private String okayToTextCell = "";
 
@@ -36,13 +39,15 @@ class ClientForm {
         form.setCellNumber(client.getCellNumber());
         form.setSafe(client.isSafe());
         form.setOkayToText(client.isOkayToText());
+        form.setLanguageId(client.getLanguageId());
         form.setOkayToTextCell(client.isOkayToText() ? client.getCellE164() : "");
         form.setVersion(client.getVersion());
         return form;
     }
 
     ClientDetails details() {
-        return new ClientDetails(firstName, lastName, cellAreaCode, cellNumber, safe, okayToText, okayToTextCell);
+        return new ClientDetails(firstName, lastName, cellAreaCode, cellNumber, safe, okayToText, okayToTextCell,
+                languageId);
     }
 
     public String getFirstName() {
@@ -91,6 +96,14 @@ class ClientForm {
 
     public void setOkayToText(boolean okayToText) {
         this.okayToText = okayToText;
+    }
+
+    public Long getLanguageId() {
+        return languageId;
+    }
+
+    public void setLanguageId(Long languageId) {
+        this.languageId = languageId;
     }
 
     public String getOkayToTextCell() {

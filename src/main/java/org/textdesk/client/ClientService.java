@@ -15,6 +15,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.textdesk.language.Languages;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.NotFoundException;
@@ -32,11 +33,14 @@ public class ClientService {
     private final ClientRepository clientRepository;
     private final ClientSearchQuery clientSearchQuery;
     private final ConsentEventRepository consentEventRepository;
+    private final Languages languages;
     private final Clock clock;
     private final ZoneId timeZone;
 
     ClientService(ClientRepository clientRepository, ClientSearchQuery clientSearchQuery,
-            ConsentEventRepository consentEventRepository, Clock clock, @Value("${textdesk.time-zone}") ZoneId timeZone) {
+            ConsentEventRepository consentEventRepository, Languages languages, Clock clock,
+            @Value("${textdesk.time-zone}") ZoneId timeZone) {
+        this.languages = languages;
         this.clientRepository = clientRepository;
         this.clientSearchQuery = clientSearchQuery;
         this.consentEventRepository = consentEventRepository;
@@ -147,8 +151,9 @@ public class ClientService {
     @Transactional
     Client createClient(ClientDetails details, StaffPrincipal actor) {
         Optional<CellNumber> cell = CellNumber.parseOptional(details.cellAreaCode(), details.cellNumber());
+        long languageId = checkedLanguage(details.languageId(), Languages.ENGLISH_ID);
         Instant now = clock.instant();
-        Client client = new Client(details.firstName(), details.lastName(), cell, details.safe(), now);
+        Client client = new Client(details.firstName(), details.lastName(), cell, details.safe(), languageId, now);
         Optional<ConsentEvent> consent = client.changeOkayToText(details.okayToText(), ConsentSource.STAFF, null,
                 actor.id(), now);
         clientRepository.save(client);
@@ -170,8 +175,9 @@ public class ClientService {
             throw new ClientChangedException(id);
         }
         Optional<CellNumber> cell = CellNumber.parseOptional(details.cellAreaCode(), details.cellNumber());
+        long languageId = checkedLanguage(details.languageId(), client.getLanguageId());
         Optional<ConsentEvent> consent = client.editByStaff(details.firstName(), details.lastName(), cell,
-                details.safe(), details.okayToText(), tickedFor(details.okayToTextCell()), actor.id(),
+                details.safe(), languageId, details.okayToText(), tickedFor(details.okayToTextCell()), actor.id(),
                 clock.instant());
         try {
             clientRepository.saveAndFlush(client);
@@ -190,6 +196,11 @@ public class ClientService {
      *     number changed and the box was not ticked again for the new number
      */
     record ClientEdit(Client client, boolean okayToTextDropped) {
+    }
+
+    /** The chosen language's id, {@code otherwise} when none was chosen; an id no language has is refused. */
+    private long checkedLanguage(Long chosen, long otherwise) {
+        return chosen == null ? otherwise : languages.checkedLanguage(chosen, "languageId").id();
     }
 
     private static Optional<CellNumber> tickedFor(String okayToTextCell) {

@@ -4,6 +4,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.textdesk.language.Languages;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.staff.StaffRepository;
 import org.textdesk.system.ConditionalOnEmbeddedDefault;
@@ -44,7 +45,8 @@ class DemoClients implements ApplicationRunner {
         add(casey, "Jordan", "Avery", "404", "538-7319", true, true);
         add(casey, "Dana", "Brooks", "678", "555-0123", true, false);
         add(casey, "Sam", "Carter", "", "", false, false);
-        add(casey, "Maria", "Lopez", "770", "555-0188", true, true);
+        // Maria prefers Spanish: the Send Text form offers her the Spanish Quick Entries first.
+        add(casey, "Maria", "Lopez", "770", "555-0188", true, true, Languages.SPANISH_ID);
         add(casey, "Luis", "Lopez", "770", "555-0188", false, false);
         add(casey, "Robin", "Nguyen", "404", "555-0142", true, true);
         // The sandbox's numbers that fail as Twilio's can (src/docs/sandbox.md): named for what they do.
@@ -56,7 +58,12 @@ class DemoClients implements ApplicationRunner {
 
     private Client add(StaffPrincipal casey, String firstName, String lastName, String areaCode, String number,
             boolean safe, boolean okayToText) {
+        return add(casey, firstName, lastName, areaCode, number, safe, okayToText, Languages.ENGLISH_ID);
+    }
+
+    private Client add(StaffPrincipal casey, String firstName, String lastName, String areaCode, String number,
+            boolean safe, boolean okayToText, long languageId) {
         return clientService.createClient(
-                new ClientDetails(firstName, lastName, areaCode, number, safe, okayToText, ""), casey);
+                new ClientDetails(firstName, lastName, areaCode, number, safe, okayToText, "", languageId), casey);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.textdesk.language.Languages;
 import org.textdesk.quickentry.QuickEntryService.Direction;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.Flash;
@@ -19,36 +20,42 @@ class QuickEntryAdminController {
 
     static final String LIST = "redirect:/admin/quick-entries";
 
-    private final QuickEntryService quickEntryService;
+    private static final String FORM = "quickentry/form";
 
-    QuickEntryAdminController(QuickEntryService quickEntryService) {
+    private final QuickEntryService quickEntryService;
+    private final Languages languages;
+
+    QuickEntryAdminController(QuickEntryService quickEntryService, Languages languages) {
         this.quickEntryService = quickEntryService;
+        this.languages = languages;
     }
 
     @GetMapping
     String listQuickEntries(Model model) {
         model.addAttribute("quickEntries", quickEntryService.listQuickEntries());
+        model.addAttribute("versionLanguages", quickEntryService.versionLanguagesByEntry());
         return "quickentry/list";
     }
 
     @GetMapping("/new")
     String showNewForm(Model model) {
         model.addAttribute("quickEntryForm", new QuickEntryForm());
-        return "quickentry/form";
+        return form(model);
     }
 
     @PostMapping("/new")
-    String processNewForm(@ModelAttribute QuickEntryForm quickEntryForm, BindingResult result,
+    String processNewForm(@ModelAttribute QuickEntryForm quickEntryForm, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            return "quickentry/form";
+            return form(model);
         }
         try {
-            QuickEntryView added = quickEntryService.addQuickEntry(quickEntryForm.getText());
+            QuickEntryView added = quickEntryService.addQuickEntry(quickEntryForm.getText(),
+                    quickEntryForm.getVersions());
             Flash.success(redirect, "quickEntry.added", added.position());
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);
-            return "quickentry/form";
+            return form(model);
         }
         return LIST;
     }
@@ -56,9 +63,9 @@ class QuickEntryAdminController {
     @GetMapping("/{id}/edit")
     String showEditForm(@PathVariable long id, Model model) {
         model.addAttribute("quickEntryId", id);
-        model.addAttribute("quickEntryForm",
-                QuickEntryForm.of(quickEntryService.findQuickEntry(id), quickEntryService.versionOf(id)));
-        return "quickentry/form";
+        model.addAttribute("quickEntryForm", QuickEntryForm.of(quickEntryService.findQuickEntry(id),
+                quickEntryService.versionsOf(id), quickEntryService.versionOf(id)));
+        return form(model);
     }
 
     @PostMapping("/{id}/edit")
@@ -66,16 +73,24 @@ class QuickEntryAdminController {
             Model model, RedirectAttributes redirect) {
         model.addAttribute("quickEntryId", id);
         if (result.hasErrors()) {
-            return "quickentry/form";
+            return form(model);
         }
         try {
-            quickEntryService.changeQuickEntry(id, quickEntryForm.getText(), quickEntryForm.getVersion());
+            quickEntryService.changeQuickEntry(id, quickEntryForm.getText(), quickEntryForm.getVersions(),
+                    quickEntryForm.getVersion());
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);
-            return "quickentry/form";
+            return form(model);
         }
         Flash.success(redirect, "quickEntry.changed");
         return LIST;
+    }
+
+    /** The form, with a box for the version in each language other than English. */
+    private String form(Model model) {
+        model.addAttribute("otherLanguages", languages.listLanguages().stream()
+                .filter(language -> !language.isEnglish()).toList());
+        return FORM;
     }
 
     @PostMapping("/{id}/move-up")

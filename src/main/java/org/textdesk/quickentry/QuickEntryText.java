@@ -61,24 +61,29 @@ public final class QuickEntryText {
      *                            (named in the message) or does not fit one SMS
      */
     static String check(String typed) {
+        return check(typed, "text");
+    }
+
+    /** {@link #check(String)} for the form field {@code field}: the same rules for a version in another language. */
+    static String check(String typed, String field) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
-            throw new FieldRuleException("text", "quickEntry.text.required");
+            throw new FieldRuleException(field, "quickEntry.text.required");
         }
         Matcher matcher = PLACEHOLDER.matcher(text);
         while (matcher.find()) {
             if (!PLACEHOLDERS.contains(matcher.group())) {
-                throw new FieldRuleException("text", "quickEntry.text.unknownPlaceholder", matcher.group(),
+                throw new FieldRuleException(field, "quickEntry.text.unknownPlaceholder", matcher.group(),
                         String.join(", ", PLACEHOLDERS));
             }
         }
         SmsText sms = SmsText.of(text);
         if (!sms.fitsOneSegment()) {
             if (sms.encoding() == SmsText.Encoding.UCS_2) {
-                throw new FieldRuleException("text", "quickEntry.text.tooLongUnicode", sms.used(), sms.limit(),
+                throw new FieldRuleException(field, "quickEntry.text.tooLongUnicode", sms.used(), sms.limit(),
                         sms.firstNonGsmCharacter());
             }
-            throw new FieldRuleException("text", "quickEntry.text.tooLong", sms.used(), sms.limit());
+            throw new FieldRuleException(field, "quickEntry.text.tooLong", sms.used(), sms.limit());
         }
         return sms.text();
     }

@@ -4,8 +4,11 @@ package org.textdesk.sending;
 class SendTextForm {
 
     private Long caseId;
-    /** Only helps the page fill in the message; what is sent is the body. */
-    private Long quickEntryId;
+    /**
+     * Only helps the page fill in the message; what is sent is the body. The option's key: the entry's id, or
+     * id:language for a version in another language.
+     */
+    private String quickEntryId;
     private String body = "";
     private String sendKey = "";
     private boolean confirmNotSafe;
@@ -18,11 +21,11 @@ class SendTextForm {
         this.caseId = caseId;
     }
 
-    public Long getQuickEntryId() {
+    public String getQuickEntryId() {
         return quickEntryId;
     }
 
-    public void setQuickEntryId(Long quickEntryId) {
+    public void setQuickEntryId(String quickEntryId) {
         this.quickEntryId = quickEntryId;
     }
 

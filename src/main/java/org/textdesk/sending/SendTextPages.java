@@ -13,9 +13,11 @@ import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.client.ClientTextingSummaries;
 import org.textdesk.quickentry.PlaceholderValues;
+import org.textdesk.quickentry.QuickEntryGroup;
 import org.textdesk.quickentry.QuickEntryService;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.Choice;
+import org.textdesk.system.ChoiceGroup;
 import org.textdesk.system.NotFoundException;
 import org.textdesk.texts.TextMessage;
 import org.textdesk.texts.TextMessageRepository;
@@ -57,13 +59,38 @@ class SendTextPages {
         // when the choice changes.
         PlaceholderValues names = new PlaceholderValues(client.getFirstName(), client.getLastName(), null,
                 staff.displayName());
-        List<Choice> quickEntryChoices = new ArrayList<>();
-        quickEntryChoices.add(Choice.of(null, words("texting.quickEntry.choose"), ""));
-        quickEntryService.listQuickEntries().forEach(entry -> quickEntryChoices.add(
-                Choice.of(entry.id(), entry.text(), entry.filledWith(names))));
-        return new SendTextPage(client, caseChoices, quickEntryChoices,
-                setupBlockedReason().or(client::textingBlockedReason),
+        List<QuickEntryGroup> groups = quickEntryService.groupsFor(client.getLanguageId());
+        return new SendTextPage(client, caseChoices,
+                List.of(Choice.of(null, words("texting.quickEntry.choose"), "")), quickEntryGroups(groups, names),
+                missingLanguage(groups), setupBlockedReason().or(client::textingBlockedReason),
                 textingSummaries.summariesOf(List.of(clientId)).get(clientId).numberMayBeWrong());
+    }
+
+    /**
+     * The Quick Entry options: for a client who prefers English, the English ones as they are; for any other
+     * client, the ones in the client's language under its name first, then the English ones under "English".
+     */
+    private List<ChoiceGroup> quickEntryGroups(List<QuickEntryGroup> groups, PlaceholderValues names) {
+        if (groups.size() == 1) {
+            return List.of(new ChoiceGroup(null, null, choices(groups.get(0), names)));
+        }
+        return groups.stream().filter(group -> !group.choices().isEmpty())
+                .map(group -> new ChoiceGroup(group.language().isEnglish() ? group.language().name()
+                        : words("texting.quickEntry.clientLanguage", group.language().name()),
+                        group.language().isEnglish() ? null : group.language().code(), choices(group, names)))
+                .toList();
+    }
+
+    private static List<Choice> choices(QuickEntryGroup group, PlaceholderValues names) {
+        return group.choices().stream()
+                .map(choice -> Choice.of(choice.key(), choice.text(), choice.filledWith(names))).toList();
+    }
+
+    /** The client's language when it is not English and no Quick Entry has a version in it yet, else null. */
+    private static String missingLanguage(List<QuickEntryGroup> groups) {
+        QuickEntryGroup clientLanguage = groups.get(0);
+        return !clientLanguage.language().isEnglish() && clientLanguage.choices().isEmpty()
+                ? clientLanguage.language().name() : null;
     }
 
     /** Why Twilio Setup stops sending, read in full only when it does (the usual case reads it once). */
@@ -72,8 +99,8 @@ class SendTextPages {
                 : twilioSetupService.sendingBlockedReason();
     }
 
-    private String words(String key) {
-        return messageSource.getMessage(key, null, LocaleContextHolder.getLocale());
+    private String words(String key, Object... arguments) {
+        return messageSource.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     /**

@@ -15,6 +15,7 @@ public final class ClientFixture {
     private String number = "";
     private Boolean safe;
     private Boolean okayToText;
+    private Long languageId;
 
     private ClientFixture(String firstName, String lastName) {
         this.firstName = firstName;
@@ -42,11 +43,17 @@ public final class ClientFixture {
         return this;
     }
 
+    /** The client's preferred language (org.textdesk.language.Languages ids). Without it: English. */
+    public ClientFixture language(long languageId) {
+        this.languageId = languageId;
+        return this;
+    }
+
     public Client create(ClientService clientService, StaffPrincipal staff) {
         if (safe == null || okayToText == null) {
             throw new IllegalStateException("say whether the client is safe(...) and okayToText(...)");
         }
         return clientService.createClient(
-                new ClientDetails(firstName, lastName, areaCode, number, safe, okayToText, ""), staff);
+                new ClientDetails(firstName, lastName, areaCode, number, safe, okayToText, "", languageId), staff);
     }
 }

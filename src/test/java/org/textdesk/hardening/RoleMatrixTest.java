@@ -153,6 +153,8 @@ class RoleMatrixTest extends IntegrationTest {
             post("/admin/quick-entries/{id}/move-down", Access.ADMIN),
             get("/admin/quick-entries/{id}/delete", Access.ADMIN),
             post("/admin/quick-entries/{id}/delete", Access.ADMIN),
+            get("/admin/languages", Access.ADMIN),
+            post("/admin/languages", Access.ADMIN, "name", "Role matrix language", "code", ""),
             get("/admin/staff", Access.ADMIN),
             get("/admin/staff/new", Access.ADMIN),
             post("/admin/staff/new", Access.ADMIN, "username", "matrixnew", "displayName", "Matrix New",
@@ -413,14 +415,20 @@ class RoleMatrixTest extends IntegrationTest {
         Staff other = staff("matrixother", Attacks.JAVASCRIPT_URL, "CASEWORKER");
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
+        // A language as only the database could name it (the Languages page refuses such names): the client prefers
+        // it, so the record, the client form and Send Text show it, and a Quick Entry has a version in it.
+        long language = jdbc.queryForObject("insert into languages (name, code, created_at) values (?, null, now()) "
+                + "returning id", Long.class, Attacks.IMG_ONERROR);
         Client client = ClientFixture.client(Attacks.SCRIPT, Attacks.IMG_ONERROR).cell("404", "538-7319").safe(true).okayToText(true)
-                .create(clientService, as(caseworker));
+                .language(language).create(clientService, as(caseworker));
         CaseRecord caseRecord = caseService.openCase(client.getId(), "16E-20010101", Attacks.IMG_ONERROR,
                 LocalDate.of(2016, 8, 1), null);
         Long quickEntry = jdbc.queryForObject("insert into quick_entries (text, position, created_at, updated_at) "
                 + "values (?, 1, now(), now()) returning id", Long.class, Attacks.IMG_ONERROR + " {first_name}");
         jdbc.update("insert into quick_entries (text, position, created_at, updated_at) values (?, 2, now(), now())",
                 Attacks.SCRIPT);
+        jdbc.update("insert into quick_entry_versions (quick_entry_id, language_id, text, updated_at) "
+                + "values (?, ?, ?, now())", quickEntry, language, Attacks.SCRIPT + " {first_name}");
         MvcTestResult sent = mvc.post().uri("/clients/{id}/texts", client.getId()).with(user(as(caseworker)))
                 .with(csrf()).param("caseId", String.valueOf(caseRecord.getId())).param("body", Attacks.SCRIPT)
                 .param("sendKey", UUID.randomUUID().toString()).exchange();

@@ -78,4 +78,37 @@ class QuickEntryTextTest {
         assertThat(new QuickEntryView(1, 1, "Hi {first_name}").filledWith(new PlaceholderValues("Jo", "", "", "")))
                 .isEqualTo("Hi Jo");
     }
+
+    @Test
+    void aVersionInAnotherLanguageFollowsTheSameRulesOnItsOwnField() {
+        // ñ, é, ü, ¿ and ¡ are in the GSM 7-bit alphabet: a Spanish text with only those holds 160 characters.
+        String gsmSpanish = "¿Mañana? ¡Olé!" + "ñ".repeat(146);
+        assertThat(gsmSpanish).hasSize(160);
+        assertThat(QuickEntryText.check(gsmSpanish, "versions[2]")).isEqualTo(gsmSpanish);
+        assertThatThrownBy(() -> QuickEntryText.check(gsmSpanish + "é", "versions[2]"))
+                .isInstanceOfSatisfying(FieldRuleException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("versions[2]");
+                    assertThat(refused.messageKey()).isEqualTo("quickEntry.text.tooLong");
+                    assertThat(refused.arguments()).containsExactly(161, 160);
+                });
+        // á is not: one makes it a Unicode text of 70 at most, named in the message.
+        String ucs2Spanish = "Está bien. " + "a".repeat(59);
+        assertThat(QuickEntryText.check(ucs2Spanish, "versions[2]")).hasSize(70);
+        assertThatThrownBy(() -> QuickEntryText.check(ucs2Spanish + "ñ", "versions[2]"))
+                .isInstanceOfSatisfying(FieldRuleException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("versions[2]");
+                    assertThat(refused.messageKey()).isEqualTo("quickEntry.text.tooLongUnicode");
+                    assertThat(refused.arguments()).containsExactly(71, 70, "á");
+                });
+        assertThatThrownBy(() -> QuickEntryText.check("Hola {nombre}", "versions[3]"))
+                .isInstanceOfSatisfying(FieldRuleException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("versions[3]");
+                    assertThat(refused.arguments()[0]).isEqualTo("{nombre}");
+                });
+        assertThatThrownBy(() -> QuickEntryText.check(" ", "versions[3]"))
+                .isInstanceOfSatisfying(FieldRuleException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("versions[3]");
+                    assertThat(refused.messageKey()).isEqualTo("quickEntry.text.required");
+                });
+    }
 }

@@ -110,6 +110,15 @@ class EmbeddedDefaultSmokeTest {
                     "Please contact our office as soon as possible regarding case {case_number}.",
                     "You have an upcoming meeting. Please make sure you bring your ID and any letters you received.",
                     "You missed your appointment. Please contact our office to set a new time.");
+            // Languages (migration V17) on H2: Maria prefers Spanish, and her Send Text form offers it first.
+            assertThat(get(http, base + "/admin/languages")).contains("<td>English</td>", "<td>Spanish</td>");
+            Matcher maria = Pattern.compile("href=\"(/clients/\\d+)\">Lopez, Maria").matcher(clients);
+            assertThat(maria.find()).isTrue();
+            assertThat(get(http, base + maria.group(1))).contains("<dd class=\"client-language\">Spanish</dd>");
+            assertThat(get(http, base + maria.group(1) + "/texts/new")).containsSubsequence(
+                    "<optgroup label=\"Spanish (the client&#39;s language)\">",
+                    "Tiene una cita. Traiga su identificación y las cartas que recibió.",
+                    "<optgroup label=\"English\">");
 
             // The demo texts: Texts, Message Status, Incoming and the case export run on H2 as on PostgreSQL.
             assertThat(get(http, base + "/clients")).contains("1 unread", "Last text did not get through");

@@ -102,6 +102,7 @@ class ScreensBrowserTest extends BrowserTest {
         adminScreens.put("quick-entry-new", "/admin/quick-entries/new");
         adminScreens.put("quick-entry-edit", "/admin/quick-entries/" + quickEntry + "/edit");
         adminScreens.put("quick-entry-delete", "/admin/quick-entries/" + quickEntry + "/delete");
+        adminScreens.put("languages", "/admin/languages");
         adminScreens.put("staff", "/admin/staff");
         adminScreens.put("staff-new", "/admin/staff/new");
         adminScreens.put("staff-password", "/admin/staff/" + casey.getId() + "/password");
