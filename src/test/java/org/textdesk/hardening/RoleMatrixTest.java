@@ -137,6 +137,8 @@ class RoleMatrixTest extends IntegrationTest {
             get("/incoming", Access.STAFF),
             get("/incoming/{messageId}/attach", Access.STAFF),
             post("/incoming/{messageId}/attach", Access.STAFF, "clientId", "{clientId}"),
+            post("/clients/{clientId}/caseworker", Access.STAFF, "staffId", "{staffId}"),
+            post("/clients/{clientId}/caseworker/claim", Access.STAFF),
             get("/media/{mediaId}", Access.STAFF),
             get("/media/{mediaId}/download", Access.STAFF),
 
@@ -153,6 +155,8 @@ class RoleMatrixTest extends IntegrationTest {
             post("/admin/quick-entries/{id}/move-down", Access.ADMIN),
             get("/admin/quick-entries/{id}/delete", Access.ADMIN),
             post("/admin/quick-entries/{id}/delete", Access.ADMIN),
+            get("/admin/caseloads", Access.ADMIN),
+            post("/admin/caseloads", Access.ADMIN, "fromStaffId", "{staffId}", "toStaffId", "{staffId}"),
             get("/admin/staff", Access.ADMIN),
             get("/admin/staff/new", Access.ADMIN),
             post("/admin/staff/new", Access.ADMIN, "username", "matrixnew", "displayName", "Matrix New",
