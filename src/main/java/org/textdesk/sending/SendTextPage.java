@@ -11,6 +11,6 @@ import org.textdesk.system.Choice;
  * names filled in; the page fills in the case number chosen), why sending is not possible, if so, and whether the
  * client's cell may be wrong (texts to it failed twice for good).
  */
-record SendTextPage(Client client, List<Choice> caseChoices, List<Choice> quickEntryChoices,
+public record SendTextPage(Client client, List<Choice> caseChoices, List<Choice> quickEntryChoices,
         Optional<String> blockedReason, boolean numberMayBeWrong) {
 }
