@@ -170,6 +170,20 @@ public class ClientService {
     }
 
     /**
+     * Adds a client from the number of a text (Unassigned, issue 19): the names typed, the number as the cell,
+     * Safe and Okay to Text unticked (the staff member asks the client and ticks them on the record).
+     *
+     * @throws FieldRuleException when the number is not a valid US cell number; nothing is written then
+     */
+    @Transactional
+    public Client createFromNumber(String firstName, String lastName, String e164, StaffPrincipal actor) {
+        CellNumber cell = CellNumber.fromE164(e164).orElseThrow(
+                () -> FieldRuleException.ofForm("client.fromNumber.notACell"));
+        return createClient(new ClientDetails(firstName.strip(), lastName.strip(), cell.areaCode(), cell.number(),
+                false, false, ""), actor);
+    }
+
+    /**
      * Saves a staff member's changes to a client loaded at {@code expectedVersion}.
      *
      * @throws ClientChangedException when someone else saved the client since; nothing is written then
