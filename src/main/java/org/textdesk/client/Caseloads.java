@@ -49,8 +49,12 @@ public class Caseloads {
     public CaseloadView caseloadOf(Client client, StaffPrincipal actor) {
         Long current = client.getCaseworkerId();
         CaseloadTransfer.Actor who = actorOf(actor);
-        String name = current == null ? null : staffService.findStaff(current).getDisplayName();
-        List<Choice> choices = activeStaff().stream().filter(staff -> !staff.getId().equals(current))
+        // One read of the staff list gives both the caseworker's name and the people to transfer to.
+        List<Staff> everyone = staffService.listStaff();
+        String name = everyone.stream().filter(staff -> staff.getId().equals(current)).map(Staff::getDisplayName)
+                .findFirst().orElse(null);
+        List<Choice> choices = everyone.stream().filter(Staff::isEnabled)
+                .filter(staff -> !staff.getId().equals(current))
                 .map(staff -> Choice.of(staff.getId(), staff.getDisplayName())).toList();
         return new CaseloadView(current, name, history.of(client.getId()),
                 CaseloadTransfer.mayTransfer(current, who), CaseloadTransfer.mayClaim(current, who)
