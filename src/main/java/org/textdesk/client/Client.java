@@ -68,6 +68,14 @@ public class Client {
     @Version
     private long version;
 
+    /**
+     * The assigned caseworker (null: unassigned). Written here only for a new client; afterwards only
+     * {@link Caseloads} changes it, with a conditional update and a history row, so a staff save of the
+     * record never writes back a caseworker read before a transfer.
+     */
+    @Column(name = "caseworker_id", updatable = false)
+    private Long caseworkerId;
+
     protected Client() {
     }
 
@@ -147,6 +155,19 @@ public class Client {
 
     public long getVersion() {
         return version;
+    }
+
+    /** The assigned caseworker's staff id, or null when the client is unassigned. */
+    public Long getCaseworkerId() {
+        return caseworkerId;
+    }
+
+    /** A new client's caseworker: the staff member who added it. */
+    void assignOnCreation(long staffId) {
+        if (id != null) {
+            throw new IllegalStateException("only a new client is assigned this way");
+        }
+        caseworkerId = staffId;
     }
 
     /**

@@ -31,10 +31,12 @@ class ClientController {
     private final ClientCases clientCases;
     private final ClientTextingSummaries textingSummaries;
     private final Languages languages;
+    private final Caseloads caseloads;
 
     ClientController(ClientService clientService, ClientCases clientCases,
-            ClientTextingSummaries textingSummaries, Languages languages) {
+            ClientTextingSummaries textingSummaries, Languages languages, Caseloads caseloads) {
         this.languages = languages;
+        this.caseloads = caseloads;
         this.clientService = clientService;
         this.clientCases = clientCases;
         this.textingSummaries = textingSummaries;
@@ -47,8 +49,11 @@ class ClientController {
 
     @GetMapping
     String listClients(@ModelAttribute ClientSearchForm clientSearchForm, BindingResult ignoredBadPageNumber,
-            Model model) {
-        Page<Client> clients = clientService.searchClients(clientSearchForm.getQ(), clientSearchForm.getPage());
+            @AuthenticationPrincipal StaffPrincipal actor, Model model) {
+        boolean onlyMine = clientSearchForm.onlyMine(actor.isAdmin());
+        clientSearchForm.setShow(onlyMine ? "mine" : "all");
+        Page<Client> clients = clientService.searchClients(clientSearchForm.getQ(), onlyMine ? actor.id() : null,
+                clientSearchForm.getPage());
         model.addAttribute("clients", clients);
         model.addAttribute("texting", textingSummaries.summariesOf(clients.map(Client::getId).getContent()));
         return "clients/list";
@@ -77,10 +82,11 @@ class ClientController {
     }
 
     @GetMapping("/{clientId}")
-    String showClient(@PathVariable long clientId, Model model) {
+    String showClient(@PathVariable long clientId, @AuthenticationPrincipal StaffPrincipal actor, Model model) {
         Client client = clientService.findClient(clientId);
         model.addAttribute("client", client);
         model.addAttribute("language", languages.findLanguage(client.getLanguageId()));
+        model.addAttribute("caseload", caseloads.caseloadOf(client, actor));
         model.addAttribute("consentHistory", clientService.consentHistory(clientId));
         model.addAttribute("cases", clientCases.casesOf(clientId));
         model.addAttribute("texting", textingSummaries.summariesOf(List.of(clientId)).get(clientId));

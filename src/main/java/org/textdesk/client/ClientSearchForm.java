@@ -7,6 +7,9 @@ class ClientSearchForm {
 
     private int page = 1;
 
+    /** "mine" or "all"; empty: the person's default (My clients for a caseworker, All clients for an admin). */
+    private String show = "";
+
     public String getQ() {
         return q;
     }
@@ -21,5 +24,18 @@ class ClientSearchForm {
 
     public void setPage(int page) {
         this.page = Math.max(1, page);
+    }
+
+    public String getShow() {
+        return show;
+    }
+
+    public void setShow(String show) {
+        this.show = "mine".equals(show) || "all".equals(show) ? show : "";
+    }
+
+    /** Whether the list shows only the person's own clients. */
+    boolean onlyMine(boolean admin) {
+        return show.isEmpty() ? !admin : "mine".equals(show);
     }
 }

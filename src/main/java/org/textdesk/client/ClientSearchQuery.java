@@ -21,16 +21,55 @@ class ClientSearchQuery {
     }
 
     long count(ClientSearch search) {
-        return ((Number) bind(entityManager.createNativeQuery(countSql(search)), search.parameters())
-                .getSingleResult()).longValue();
+        return count(search, null);
+    }
+
+    /** How many match, only among the caseworker's clients when {@code caseworkerId} is not null. */
+    long count(ClientSearch search, Long caseworkerId) {
+        Query query = bind(entityManager.createNativeQuery(countSql(search, caseworkerId)), search.parameters());
+        if (caseworkerId != null) {
+            query.setParameter("caseworker", caseworkerId);
+        }
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /** At most {@code limit} matching clients from the {@code offset}-th, by last name then first name. */
     @SuppressWarnings("unchecked")
     List<Client> find(ClientSearch search, long offset, int limit) {
-        Query query = entityManager.createNativeQuery(findSql(search), Client.class);
+        return find(search, null, offset, limit);
+    }
+
+    /** As {@link #find(ClientSearch, long, int)}, only among the caseworker's clients when it is not null. */
+    @SuppressWarnings("unchecked")
+    List<Client> find(ClientSearch search, Long caseworkerId, long offset, int limit) {
+        Query query = entityManager.createNativeQuery(findSql(search, caseworkerId), Client.class);
         bind(query, search.parameters()).setParameter("limit", limit).setParameter("offset", offset);
+        if (caseworkerId != null) {
+            query.setParameter("caseworker", caseworkerId);
+        }
         return query.getResultList();
+    }
+
+    /** "My clients": the caseworker's only (clients_caseworker_idx), a search or not. */
+    private static String mine(Long caseworkerId) {
+        return caseworkerId == null ? "" : " where c.caseworker_id = :caseworker";
+    }
+
+    static String countSql(ClientSearch search, Long caseworkerId) {
+        if (caseworkerId == null) {
+            return countSql(search);
+        }
+        String from = search.isEmpty() ? "clients c" : "(" + search.union("c.id, c.caseworker_id") + ") c";
+        return "select count(*) from " + from + mine(caseworkerId);
+    }
+
+    static String findSql(ClientSearch search, Long caseworkerId) {
+        if (caseworkerId == null) {
+            return findSql(search);
+        }
+        String from = search.isEmpty() ? "clients c" : "(" + search.union("c.*") + ") c";
+        return "select c.* from " + from + mine(caseworkerId) + " " + ClientSearch.ORDER
+                + " limit :limit offset :offset";
     }
 
     static String countSql(ClientSearch search) {

@@ -36,11 +36,13 @@ public class ClientService {
     private final Languages languages;
     private final Clock clock;
     private final ZoneId timeZone;
+    private final CaseloadHistory caseloadHistory;
 
     ClientService(ClientRepository clientRepository, ClientSearchQuery clientSearchQuery,
             ConsentEventRepository consentEventRepository, Languages languages, Clock clock,
-            @Value("${textdesk.time-zone}") ZoneId timeZone) {
+            @Value("${textdesk.time-zone}") ZoneId timeZone, CaseloadHistory caseloadHistory) {
         this.languages = languages;
+        this.caseloadHistory = caseloadHistory;
         this.clientRepository = clientRepository;
         this.clientSearchQuery = clientSearchQuery;
         this.consentEventRepository = consentEventRepository;
@@ -113,13 +115,20 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     Page<Client> searchClients(String query, int pageNumber) {
+        return searchClients(query, null, pageNumber);
+    }
+
+    /** As {@link #searchClients(String, int)}, among one caseworker's clients when {@code caseworkerId} is set. */
+    @Transactional(readOnly = true)
+    Page<Client> searchClients(String query, Long caseworkerId, int pageNumber) {
         ClientSearch search = ClientSearch.of(query);
-        long total = clientSearchQuery.count(search);
+        long total = clientSearchQuery.count(search, caseworkerId);
         int lastPage = (int) Math.max(1, (total + ClientSearch.PAGE_SIZE - 1) / ClientSearch.PAGE_SIZE);
         // A page past the end (an old link after clients matched fewer): the last page instead.
         int number = Math.min(Math.max(1, pageNumber), lastPage);
         List<Client> clients = total == 0 ? List.of()
-                : clientSearchQuery.find(search, (long) (number - 1) * ClientSearch.PAGE_SIZE, ClientSearch.PAGE_SIZE);
+                : clientSearchQuery.find(search, caseworkerId, (long) (number - 1) * ClientSearch.PAGE_SIZE,
+                        ClientSearch.PAGE_SIZE);
         return new PageImpl<>(clients, PageRequest.of(number - 1, ClientSearch.PAGE_SIZE), total);
     }
 
@@ -156,10 +165,26 @@ public class ClientService {
         Client client = new Client(details.firstName(), details.lastName(), cell, details.safe(), languageId, now);
         Optional<ConsentEvent> consent = client.changeOkayToText(details.okayToText(), ConsentSource.STAFF, null,
                 actor.id(), now);
+        client.assignOnCreation(actor.id());
         clientRepository.save(client);
         consent.ifPresent(consentEventRepository::save);
+        caseloadHistory.created(client, actor.id(), now);
         log.info("Client {} added by {}", client.getId(), actor.getUsername());
         return client;
+    }
+
+    /**
+     * Adds a client from the number of a text (Unassigned, issue 19): the names typed, the number as the cell,
+     * Safe and Okay to Text unticked (the staff member asks the client and ticks them on the record).
+     *
+     * @throws FieldRuleException when the number is not a valid US cell number; nothing is written then
+     */
+    @Transactional
+    public Client createFromNumber(String firstName, String lastName, String e164, StaffPrincipal actor) {
+        CellNumber cell = CellNumber.fromE164(e164).orElseThrow(
+                () -> FieldRuleException.ofForm("client.fromNumber.notACell"));
+        return createClient(new ClientDetails(firstName.strip(), lastName.strip(), cell.areaCode(), cell.number(),
+                false, false, ""), actor);
     }
 
     /**

@@ -54,6 +54,28 @@ class IncomingController {
         model.addAttribute("text", incomingInbox.find(messageId));
         List<Client> found = clientService.findClientsMatching(incomingForm.getQ(), CLIENT_CHOICES);
         model.addAttribute("clientChoices", found);
+        model.addAttribute("newClientFromNumberForm", new NewClientFromNumberForm());
+        return "inbox/attach";
+    }
+
+    @PostMapping("/incoming/{messageId}/new-client")
+    String processNewClient(@PathVariable long messageId,
+            @jakarta.validation.Valid @ModelAttribute NewClientFromNumberForm newClientFromNumberForm,
+            BindingResult result, @AuthenticationPrincipal StaffPrincipal staff, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                Client client = incomingInbox.createClientFrom(messageId, newClientFromNumberForm.getFirstName(),
+                        newClientFromNumberForm.getLastName(), staff);
+                Flash.success(redirect, "incoming.newClient.added", client.getFullName());
+                return "redirect:/clients/" + client.getId() + "/conversation";
+            } catch (org.textdesk.system.FieldRuleException refused) {
+                refused.rejectOn(result);
+            }
+        }
+        model.addAttribute("text", incomingInbox.find(messageId));
+        model.addAttribute("incomingForm", new IncomingForm());
+        model.addAttribute("clientChoices", List.of());
         return "inbox/attach";
     }
 

@@ -180,6 +180,19 @@ public class IncomingInbox {
         return client;
     }
 
+    /**
+     * Adds a client from the number an incoming text came from and attaches the text to them, in one
+     * transaction (Unassigned, "create the client from the number"). The new client is the staff member's.
+     *
+     * @throws org.textdesk.system.FieldRuleException when the number is not a valid US cell; nothing is written
+     */
+    @Transactional
+    Client createClientFrom(long messageId, String firstName, String lastName, StaffPrincipal staff) {
+        IncomingText text = find(messageId);
+        Client client = clientService.createFromNumber(firstName, lastName, text.fromNumber(), staff);
+        return attach(messageId, client.getId(), staff);
+    }
+
     /** Marks every unread incoming text in the client's timeline read: one statement. */
     @Transactional
     public int markReadForClient(long clientId) {

@@ -1,7 +1,7 @@
 package org.textdesk.sending;
 
 /** What a caseworker fills in on Send Text. The send key makes a repeated post of one form send once. */
-class SendTextForm {
+public class SendTextForm {
 
     private Long caseId;
     /**

@@ -14,7 +14,7 @@ import org.textdesk.system.ChoiceGroup;
  * why sending is not possible, if so, and whether the client's cell may be wrong (texts to it failed twice for
  * good).
  */
-record SendTextPage(Client client, List<Choice> caseChoices, List<Choice> quickEntryChoices,
+public record SendTextPage(Client client, List<Choice> caseChoices, List<Choice> quickEntryChoices,
         List<ChoiceGroup> quickEntryGroups, String languageWithoutQuickEntries, Optional<String> blockedReason,
         boolean numberMayBeWrong) {
 }

@@ -221,11 +221,11 @@ class ClientPagesTest extends IntegrationTest {
         MvcTestResult second = mvc.get().uri("/clients").param("page", "2").with(user(as(casey))).exchange();
         assertThat(listedNames(second)).containsExactly("last25, First01", "last26, First02", "last27, First00",
                 "last28, First01", "last29, First02", "last30, First00");
-        assertThat(second).bodyText().contains("Page 2 of 2", "31 clients", "href=\"/clients?q=&amp;page=1\"");
+        assertThat(second).bodyText().contains("Page 2 of 2", "31 clients", "href=\"/clients?show=mine&amp;q=&amp;page=1\"");
         assertThat(mvc.get().uri("/clients").param("page", "99").with(user(as(casey))).exchange())
                 .bodyText().contains("Page 2 of 2");
         assertThat(mvc.get().uri("/clients").with(user(as(casey)))).bodyText()
-                .contains("Page 1 of 2", "href=\"/clients?q=&amp;page=2\"");
+                .contains("Page 1 of 2", "href=\"/clients?show=mine&amp;q=&amp;page=2\"");
     }
 
     @Test

@@ -23,10 +23,13 @@ class TextsAtScaleTest extends IntegrationTest {
 
     /**
      * What one page may run at most: client, cases, count, page, the page's files, mark read, the navigation's
-     * unread count;
+     * two unread counts (Incoming, My inbox);
      * and the account, re-read on every request (staff.CurrentStaffFilter).
      */
-    private static final int MAX_STATEMENTS = 8;
+    private static final int MAX_STATEMENTS = 9;
+
+    /** The client record also reads its caseload: the staff list (caseworker and choices) and the history. */
+    private static final int MAX_RECORD_STATEMENTS = MAX_STATEMENTS + 2;
 
     @Autowired
     ClientService clientService;
@@ -105,11 +108,12 @@ class TextsAtScaleTest extends IntegrationTest {
 
         SqlStatements.Counted<String> record = get("/clients/" + jordan.getId());
         assertThat(record.result()).contains("500 unread texts from this client");
-        assertThat(record.count()).as(String.join("\n", record.statements())).isLessThanOrEqualTo(MAX_STATEMENTS);
+        assertThat(record.count()).as(String.join("\n", record.statements()))
+                .isLessThanOrEqualTo(MAX_RECORD_STATEMENTS);
 
         SqlStatements.Counted<String> incoming = get("/incoming");
         assertThat(TextsPagesTest.rowIds(incoming.result())).hasSize(25);
-        assertThat(incoming.count()).as(String.join("\n", incoming.statements())).isLessThanOrEqualTo(6);
+        assertThat(incoming.count()).as(String.join("\n", incoming.statements())).isLessThanOrEqualTo(7);
 
         long someText = jdbc.queryForObject("select max(id) from text_messages where case_id = ?", Long.class,
                 bigCase.getId());

@@ -96,6 +96,9 @@ class ScreensBrowserTest extends BrowserTest {
         staffScreens.put("client-edit", "/clients/" + jordan.getId() + "/edit");
         staffScreens.put("text-unknown-number", "/texts/" + unknownNumber);
         staffScreens.put("attach", "/incoming/" + unknownNumber + "/attach");
+        staffScreens.put("conversation", "/clients/" + jordan.getId() + "/conversation");
+        staffScreens.put("my-inbox", "/inbox");
+        staffScreens.put("unassigned", "/inbox/unassigned");
         adminScreens = new LinkedHashMap<>(staffScreens);
         adminScreens.put("twilio-setup", "/admin/twilio");
         adminScreens.put("quick-entries", "/admin/quick-entries");
@@ -104,6 +107,7 @@ class ScreensBrowserTest extends BrowserTest {
         adminScreens.put("quick-entry-delete", "/admin/quick-entries/" + quickEntry + "/delete");
         adminScreens.put("languages", "/admin/languages");
         adminScreens.put("staff", "/admin/staff");
+        adminScreens.put("caseloads", "/admin/caseloads");
         adminScreens.put("staff-new", "/admin/staff/new");
         adminScreens.put("staff-password", "/admin/staff/" + casey.getId() + "/password");
         jdbc.update("insert into export_records (staff_id, opened_at, kind, case_id, client_id) values (?, now(), 'CSV', ?, ?)",

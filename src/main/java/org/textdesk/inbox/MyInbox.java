@@ -1,0 +1,103 @@
+package org.textdesk.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.textdesk.texts.PhoneNumbers;
+import org.textdesk.texts.Sql;
+
+/**
+ * The inbox per caseworker (issue 19): the unread texts from my clients (clients.caseworker_id, set by
+ * caseloads), and what nobody's caseload covers: texts from unknown numbers and from clients with no
+ * caseworker. Read is still one mark for everyone ({@link IncomingInbox}): opening a client's thread or
+ * Texts marks them read.
+ */
+@Service
+class MyInbox {
+
+    /** How many texts each list shows; older ones are on the Incoming page. */
+    static final int SHOWN = 50;
+
+    private static final String MY_UNREAD = """
+             from text_messages m
+             join client_texts ct on ct.text_message_id = m.id
+             join clients c on c.id = ct.client_id
+             where m.direction = 'INBOUND' and m.read_at is null and c.caseworker_id = ?""";
+
+    private final JdbcTemplate jdbc;
+
+    MyInbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One text of an inbox list.
+     *
+     * @param clientId null for a text from an unknown number
+     * @param clientName null for a text from an unknown number
+     */
+    record InboxText(long id, Long clientId, String clientName, String fromNumber, String body, Instant receivedAt,
+            boolean unread) {
+
+        /** The first line of the text, as a list shows it. */
+        public String firstLine() {
+            String trimmed = body == null ? "" : body.strip();
+            int end = trimmed.indexOf('\n');
+            return end < 0 ? trimmed : trimmed.substring(0, end).strip();
+        }
+
+        public String from() {
+            return PhoneNumbers.display(fromNumber);
+        }
+    }
+
+    /** The unread texts from the caseworker's clients, newest first. */
+    @Transactional(readOnly = true)
+    List<InboxText> unreadOf(long caseworkerId) {
+        return jdbc.query("select m.id, c.id as client_id, c.first_name, c.last_name, m.from_number, m.body,"
+                + " m.created_at, m.read_at " + MY_UNREAD + " order by m.created_at desc, m.id desc limit ?",
+                MyInbox::row, caseworkerId, SHOWN);
+    }
+
+    /** How many texts from the caseworker's clients are unread, counted up to {@code limit + 1}. */
+    @Transactional(readOnly = true)
+    long unreadCount(long caseworkerId, int limit) {
+        Long count = jdbc.queryForObject("select count(*) from (select 1 as one " + MY_UNREAD + " limit ?) counted",
+                Long.class, caseworkerId, limit + 1);
+        return count == null ? 0 : count;
+    }
+
+    /** Texts from numbers no client has, newest first: to attach to a client. */
+    @Transactional(readOnly = true)
+    List<InboxText> fromUnknownNumbers() {
+        return jdbc.query("""
+                select m.id, cast(null as bigint) as client_id, cast(null as varchar(80)) as first_name,
+                    cast(null as varchar(80)) as last_name, m.from_number, m.body,
+                    m.created_at, m.read_at
+                from text_messages m where m.direction = 'INBOUND' and m.unknown_number = true
+                order by m.created_at desc, m.id desc limit ?""", MyInbox::row, SHOWN);
+    }
+
+    /** Texts from clients who have no caseworker, newest first: to claim the client. */
+    @Transactional(readOnly = true)
+    List<InboxText> fromUnassignedClients() {
+        return jdbc.query("""
+                select m.id, c.id as client_id, c.first_name, c.last_name, m.from_number, m.body, m.created_at,
+                    m.read_at
+                from clients c
+                join client_texts ct on ct.client_id = c.id
+                join text_messages m on m.id = ct.text_message_id
+                where c.caseworker_id is null and m.direction = 'INBOUND'
+                order by m.created_at desc, m.id desc limit ?""", MyInbox::row, SHOWN);
+    }
+
+    private static InboxText row(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        Long clientId = (Long) row.getObject("client_id", Long.class);
+        return new InboxText(row.getLong("id"), clientId,
+                clientId == null ? null : row.getString("first_name") + " " + row.getString("last_name"),
+                row.getString("from_number"), row.getString("body"), Sql.instant(row, "created_at"),
+                row.getTimestamp("read_at") == null);
+    }
+}

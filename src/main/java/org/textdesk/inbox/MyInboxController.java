@@ -1,0 +1,34 @@
+package org.textdesk.inbox;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.textdesk.staff.StaffPrincipal;
+
+/**
+ * My inbox (the unread texts from my clients) and Unassigned (texts from unknown numbers, to attach, and from
+ * clients with no caseworker, to claim).
+ */
+@Controller
+class MyInboxController {
+
+    private final MyInbox myInbox;
+
+    MyInboxController(MyInbox myInbox) {
+        this.myInbox = myInbox;
+    }
+
+    @GetMapping("/inbox")
+    String showMyInbox(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        model.addAttribute("texts", myInbox.unreadOf(staff.id()));
+        return "inbox/mine";
+    }
+
+    @GetMapping("/inbox/unassigned")
+    String showUnassigned(Model model) {
+        model.addAttribute("unknownNumbers", myInbox.fromUnknownNumbers());
+        model.addAttribute("unassignedClients", myInbox.fromUnassignedClients());
+        return "inbox/unassigned";
+    }
+}
