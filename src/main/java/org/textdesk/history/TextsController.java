@@ -11,6 +11,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.textdesk.reminders.ScheduledRows;
 
 /** Texts: a client's timeline, a case's texts, and a case's texts for the case file (CSV and print). */
 @Controller
@@ -20,10 +21,12 @@ class TextsController {
 
     private final TextsPages textsPages;
     private final CaseTextsCsv caseTextsCsv;
+    private final ScheduledRows scheduledRows;
 
-    TextsController(TextsPages textsPages, CaseTextsCsv caseTextsCsv) {
+    TextsController(TextsPages textsPages, CaseTextsCsv caseTextsCsv, ScheduledRows scheduledRows) {
         this.textsPages = textsPages;
         this.caseTextsCsv = caseTextsCsv;
+        this.scheduledRows = scheduledRows;
     }
 
     @GetMapping("/clients/{clientId}/texts")
@@ -32,6 +35,8 @@ class TextsController {
         TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage());
         textsFilter.setCaseId(timeline.caseRecord() == null ? null : timeline.caseRecord().getId());
         model.addAttribute("timeline", timeline);
+        // texts waiting to go (reminders) above the sent ones, with edit and cancel
+        model.addAttribute("scheduled", scheduledRows.waitingOfClient(clientId));
         return "history/texts";
     }
 

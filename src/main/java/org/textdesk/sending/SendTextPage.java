@@ -12,5 +12,14 @@ import org.textdesk.system.Choice;
  * client's cell may be wrong (texts to it failed twice for good).
  */
 record SendTextPage(Client client, List<Choice> caseChoices, List<Choice> quickEntryChoices,
-        Optional<String> blockedReason, boolean numberMayBeWrong) {
+        Optional<String> blockedReason, boolean numberMayBeWrong, ClientTime clientTime) {
+
+    /**
+     * The client's time beside Send at: their zone (null when it is the organisation's), its offset from the
+     * organisation's now (the page adds it to the time typed), their time now, and whether that is outside the
+     * window of automated texts (sending now is not blocked, but the form warns).
+     */
+    record ClientTime(String zone, int offsetMinutes, String localNow, boolean quietNow, String windowStart,
+            String windowEnd) {
+    }
 }
