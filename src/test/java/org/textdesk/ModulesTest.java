@@ -21,7 +21,7 @@ class ModulesTest {
     @Test
     void theModulesAreTheCapabilitiesOfTheDesign() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).containsExactlyInAnyOrder(
-                "cases", "client", "history", "inbox", "media", "quickentry", "sandbox", "sending", "staff", "status",
+                "cases", "client", "history", "inbox", "media", "quickentry", "reminders", "sandbox", "sending", "staff", "status",
                 "system", "texts", "twilio", "twiliosetup");
     }
 

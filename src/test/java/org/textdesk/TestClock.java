@@ -45,9 +45,26 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moments, seen in another zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("TextDesk reads instants only");
+        TestClock source = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+        };
     }
 
     /** Puts it in place of the application's clock. */

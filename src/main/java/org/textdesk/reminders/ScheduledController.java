@@ -38,8 +38,8 @@ class ScheduledController {
         return "reminders/scheduled";
     }
 
-    @PostMapping("/scheduled/{id}/cancel")
-    String processCancel(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal staff,
+    @PostMapping("/scheduled/{scheduledId}/cancel")
+    String processCancel(@PathVariable("scheduledId") long id, @AuthenticationPrincipal StaffPrincipal staff,
             RedirectAttributes redirect) {
         try {
             scheduledTexts.cancel(id, staff);
