@@ -1,5 +1,6 @@
 package org.textdesk.reminders;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,7 +16,7 @@ import java.util.Objects;
 public record QuietHours(LocalTime start, LocalTime end) {
 
     /** How far ahead {@link #nextAllowed} looks before it says the window never opens in all the zones. */
-    private static final int MAX_STEPS = 16;
+    private static final Duration LONGEST_SEARCH = Duration.ofDays(8);
 
     public QuietHours {
         Objects.requireNonNull(start, "start");
@@ -33,7 +34,8 @@ public record QuietHours(LocalTime start, LocalTime end) {
     /** The first moment at or after {@code now} inside the window in every zone (now itself when it is). */
     public Instant nextAllowed(Instant now, List<ZoneId> zones) {
         Instant candidate = now;
-        for (int step = 0; step < MAX_STEPS; step++) {
+        // each round moves to the next opening in some zone; a window open in all of them is found within a day
+        while (!candidate.isAfter(now.plus(LONGEST_SEARCH))) {
             Instant moved = candidate;
             for (ZoneId zone : zones) {
                 moved = nextAllowed(moved, zone);
