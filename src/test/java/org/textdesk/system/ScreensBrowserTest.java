@@ -96,8 +96,11 @@ class ScreensBrowserTest extends BrowserTest {
         staffScreens.put("client-edit", "/clients/" + jordan.getId() + "/edit");
         staffScreens.put("text-unknown-number", "/texts/" + unknownNumber);
         staffScreens.put("attach", "/incoming/" + unknownNumber + "/attach");
+        staffScreens.put("scheduled", "/scheduled");
+        staffScreens.put("client-time-zone", "/clients/" + jordan.getId() + "/time-zone");
         adminScreens = new LinkedHashMap<>(staffScreens);
         adminScreens.put("twilio-setup", "/admin/twilio");
+        adminScreens.put("quiet-hours", "/admin/quiet-hours");
         adminScreens.put("quick-entries", "/admin/quick-entries");
         adminScreens.put("quick-entry-new", "/admin/quick-entries/new");
         adminScreens.put("quick-entry-edit", "/admin/quick-entries/" + quickEntry + "/edit");
