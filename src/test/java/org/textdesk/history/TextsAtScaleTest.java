@@ -27,6 +27,8 @@ class TextsAtScaleTest extends IntegrationTest {
      * and the account, re-read on every request (staff.CurrentStaffFilter).
      */
     private static final int MAX_STATEMENTS = 8;
+    /** A client's Texts also lists the client's texts waiting to go (reminders): one statement, whatever the page. */
+    private static final int MAX_CLIENT_PAGE_STATEMENTS = MAX_STATEMENTS + 1;
 
     @Autowired
     ClientService clientService;
@@ -90,11 +92,11 @@ class TextsAtScaleTest extends IntegrationTest {
         SqlStatements.Counted<String> smallClientPage = get("/clients/" + sam.getId() + "/texts");
         assertThat(TextsPagesTest.rowIds(clientPage.result())).hasSize(25);
         assertThat(clientPage.count()).as(String.join("\n", clientPage.statements()))
-                .isLessThanOrEqualTo(MAX_STATEMENTS).isEqualTo(smallClientPage.count());
+                .isLessThanOrEqualTo(MAX_CLIENT_PAGE_STATEMENTS).isEqualTo(smallClientPage.count());
         SqlStatements.Counted<String> filtered = get("/clients/" + jordan.getId() + "/texts?caseId="
                 + bigCase.getId() + "&page=7");
         assertThat(TextsPagesTest.rowIds(filtered.result())).hasSize(25);
-        assertThat(filtered.count()).isLessThanOrEqualTo(MAX_STATEMENTS);
+        assertThat(filtered.count()).isLessThanOrEqualTo(MAX_CLIENT_PAGE_STATEMENTS);
     }
 
     @Test
