@@ -21,8 +21,8 @@ class ModulesTest {
     @Test
     void theModulesAreTheCapabilitiesOfTheDesign() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).containsExactlyInAnyOrder(
-                "cases", "client", "conversation", "history", "inbox", "language", "media", "quickentry", "retention",
-                "sandbox", "sending", "staff", "status", "system", "texts", "twilio", "twiliosetup");
+                "cases", "client", "conversation", "history", "inbox", "language", "media", "quickentry", "reminders",
+                "retention", "sandbox", "sending", "staff", "status", "system", "texts", "twilio", "twiliosetup");
     }
 
     @Test
