@@ -82,6 +82,13 @@ public class StaffService {
         log.info("Password of staff account {} reset", staff.getUsername());
     }
 
+    /** Sets the person's own email address (null or blank: none); the address is not logged. */
+    @Transactional
+    public void changeEmail(long staffId, String email) {
+        findStaff(staffId).changeEmail(email == null || email.isBlank() ? null : email.strip());
+        log.info("Email address of staff account {} changed", staffId);
+    }
+
     /** Enables or disables an account; nobody can disable their own, so an admin cannot lock themselves out. */
     @Transactional
     public void setEnabled(long staffId, boolean enabled, StaffPrincipal actor) {
