@@ -147,6 +147,8 @@ class RoleMatrixTest extends IntegrationTest {
             post("/clients/{clientId}/caseworker/claim", Access.STAFF),
             get("/media/{mediaId}", Access.STAFF),
             get("/media/{mediaId}/download", Access.STAFF),
+            get("/settings", Access.STAFF),
+            post("/settings", Access.STAFF, "email", "matrix@agency.example.org", "alertAfter", "2"),
 
             get("/admin/twilio", Access.ADMIN),
             post("/admin/twilio", Access.ADMIN),

@@ -99,6 +99,7 @@ class ScreensBrowserTest extends BrowserTest {
         staffScreens.put("conversation", "/clients/" + jordan.getId() + "/conversation");
         staffScreens.put("my-inbox", "/inbox");
         staffScreens.put("unassigned", "/inbox/unassigned");
+        staffScreens.put("my-settings", "/settings");
         adminScreens = new LinkedHashMap<>(staffScreens);
         adminScreens.put("twilio-setup", "/admin/twilio");
         adminScreens.put("quick-entries", "/admin/quick-entries");
