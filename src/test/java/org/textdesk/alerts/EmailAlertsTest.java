@@ -2,6 +2,8 @@ package org.textdesk.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -14,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.textdesk.client.ClientFixture;
 import org.textdesk.client.ClientService;
 import org.textdesk.inbox.IncomingTexts;
 import org.textdesk.staff.Staff;
+import org.textdesk.texts.TextingData;
 import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
@@ -51,6 +55,12 @@ class EmailAlertsTest extends IntegrationTest {
 
     @Autowired
     ClientService clientService;
+
+    @Autowired
+    SchedulerClient schedulerClient;
+
+    @Autowired
+    RecurringTask<Void> emailAlertsTask;
 
     @Autowired
     IncomingTexts incomingTexts;
@@ -196,6 +206,22 @@ class EmailAlertsTest extends IntegrationTest {
             smtp = startSmtp();
         }
         assertThat(emailAlerts.sendDue(received.plus(Duration.ofHours(2).plusMinutes(5)))).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void theRecurringTaskOfTheClusteredSchedulerSendsTheAlertOnItsOwn() throws Exception {
+        alertsFor(casey, CASEY_EMAIL, "1");
+        new TextingData(jdbc).incoming("+14045387319", JORDANS_TEXT, Instant.now().minus(Duration.ofMinutes(90)),
+                jordan.getId());
+        // The tests empty scheduled_tasks before each test: put the recurring task's row back, due now.
+        schedulerClient.scheduleIfNotExists(emailAlertsTask.instance(RecurringTask.INSTANCE), Instant.now());
+
+        assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("You have 1 unread text in TextDesk");
+        // The mail goes out inside the transaction that records it, which commits right after.
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select last_sent_at from email_alerts where staff_id = ?", Instant.class, casey.getId())).isNotNull());
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
