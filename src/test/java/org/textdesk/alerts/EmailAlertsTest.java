@@ -3,6 +3,7 @@ package org.textdesk.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.textdesk.FakeTwilio;
@@ -60,7 +62,8 @@ class EmailAlertsTest extends IntegrationTest {
     SchedulerClient schedulerClient;
 
     @Autowired
-    RecurringTask<Void> emailAlertsTask;
+    @Qualifier("emailAlertsTask")
+    Task<Void> emailAlertsTask;
 
     @Autowired
     IncomingTexts incomingTexts;
