@@ -152,6 +152,9 @@ class RoleMatrixTest extends IntegrationTest {
             get("/clients/{clientId}/time-zone", Access.STAFF),
             post("/clients/{clientId}/time-zone", Access.STAFF, "zone", "America/Chicago"),
 
+            get("/settings", Access.STAFF),
+            post("/settings", Access.STAFF, "email", "matrix@agency.example.org", "alertAfter", "2"),
+
             get("/admin/twilio", Access.ADMIN),
             post("/admin/twilio", Access.ADMIN),
             post("/admin/twilio/test", Access.ADMIN),

@@ -102,6 +102,8 @@ class ScreensBrowserTest extends BrowserTest {
 
         staffScreens.put("scheduled", "/scheduled");
         staffScreens.put("client-time-zone", "/clients/" + jordan.getId() + "/time-zone");
+
+        staffScreens.put("my-settings", "/settings");
         adminScreens = new LinkedHashMap<>(staffScreens);
         adminScreens.put("twilio-setup", "/admin/twilio");
         adminScreens.put("quiet-hours", "/admin/quiet-hours");
