@@ -21,7 +21,7 @@ class ModulesTest {
     @Test
     void theModulesAreTheCapabilitiesOfTheDesign() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).containsExactlyInAnyOrder(
-                "cases", "client", "conversation", "history", "inbox", "language", "media", "quickentry", "retention",
+                "cases", "client", "conversation", "history", "inbox", "language", "live", "media", "quickentry", "retention",
                 "sandbox", "sending", "staff", "status", "system", "texts", "twilio", "twiliosetup");
     }
 

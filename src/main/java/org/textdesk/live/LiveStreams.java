@@ -1,0 +1,94 @@
+package org.textdesk.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * This instance's open event streams, in memory: one per open page, fed from this instance's one source of events
+ * (the listener's connection on PostgreSQL), so that 200 open pages hold no database connection at all.
+ */
+@Component
+class LiveStreams implements DisposableBean {
+
+    /** The browser's EventSource opens a new stream after this; a stream is not kept for ever. */
+    static final Duration STREAM_FOR = Duration.ofMinutes(30);
+    /** The browser waits this long before it opens a stream again after losing one. */
+    private static final long RETRY_MS = 3000;
+
+    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    // One thread writes to the streams, so that neither the listener nor a webhook waits for a slow browser.
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "live-fan-out");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SseEmitter open(long staffId) {
+        SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
+        Stream stream = new Stream(emitter, staffId);
+        open.add(stream);
+        emitter.onCompletion(() -> open.remove(stream));
+        emitter.onTimeout(() -> open.remove(stream));
+        emitter.onError(failed -> open.remove(stream));
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(RETRY_MS).comment("open"));
+        } catch (IOException gone) {
+            open.remove(stream);
+        }
+        return emitter;
+    }
+
+    int openCount() {
+        return open.size();
+    }
+
+    void deliver(List<LiveEvent> events) {
+        if (open.isEmpty()) {
+            return;
+        }
+        fanOut.execute(() -> events.forEach(this::send));
+    }
+
+    private void send(LiveEvent event) {
+        for (Stream stream : open) {
+            write(stream, SseEmitter.event().name("live").data(event.json(stream.staffId()), MediaType.APPLICATION_JSON));
+        }
+    }
+
+    /** A comment now and then: a stream whose browser went away is noticed (the write fails) and dropped. */
+    @Scheduled(fixedDelay = 25_000, initialDelay = 25_000)
+    void keepAlive() {
+        if (!open.isEmpty()) {
+            fanOut.execute(() -> open.forEach(stream -> write(stream, SseEmitter.event().comment("still here"))));
+        }
+    }
+
+    private void write(Stream stream, SseEmitter.SseEventBuilder event) {
+        try {
+            stream.emitter().send(event);
+        } catch (IOException | IllegalStateException gone) {
+            open.remove(stream);
+            stream.emitter().completeWithError(gone);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        fanOut.shutdownNow();
+        open.forEach(stream -> stream.emitter().complete());
+        open.clear();
+    }
+
+    private record Stream(SseEmitter emitter, long staffId) {
+    }
+}
