@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * (the listener's connection on PostgreSQL), so that 200 open pages hold no database connection at all.
  */
 @Component
-class LiveStreams implements DisposableBean {
+class LiveStreams implements SmartLifecycle {
 
     /** The browser's EventSource opens a new stream after this; a stream is not kept for ever. */
     static final Duration STREAM_FOR = Duration.ofMinutes(30);
@@ -82,11 +82,33 @@ class LiveStreams implements DisposableBean {
         }
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() {
-        fanOut.shutdownNow();
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown (a higher phase stops first), which would
+     * otherwise wait for them; the browsers open new ones, on another instance behind a load balancer.
+     */
+    @Override
+    public void stop() {
+        running = false;
         open.forEach(stream -> stream.emitter().complete());
         open.clear();
+        fanOut.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     private record Stream(SseEmitter emitter, long staffId) {

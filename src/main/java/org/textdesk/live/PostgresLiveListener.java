@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -20,14 +21,13 @@ import org.textdesk.system.DatabaseProduct;
  * On PostgreSQL: this instance's one {@code LISTEN} connection, on a thread of its own, which hands every
  * {@link LiveEvents} notification (from any instance on the database) to the open streams. It is a connection of
  * its own, outside the pool (a pooled connection would be handed back and lose its LISTEN), named
- * {@value #APPLICATION_NAME} in {@code pg_stat_activity}. When the database goes away it connects again, waiting
+ * {@code <spring.application.name>-live-<8 hex digits of this instance>} in {@code pg_stat_activity}. When the database goes away it connects again, waiting
  * twice as long each time (at most {@value #MAX_WAIT_MS} ms), and tells the pages to refresh: what was notified
  * meanwhile was lost.
  */
 @Component
 class PostgresLiveListener implements SmartLifecycle {
 
-    static final String APPLICATION_NAME = "textdesk-live-listener";
     private static final int POLL_MS = 5000;
     private static final long FIRST_WAIT_MS = 500;
     private static final long MAX_WAIT_MS = 30_000;
@@ -37,6 +37,7 @@ class PostgresLiveListener implements SmartLifecycle {
     private final LiveStreams streams;
     private final boolean enabled;
     private final String url;
+    private final String applicationName;
     private final Properties credentials = new Properties();
     private volatile boolean running;
     private volatile Connection connection;
@@ -48,7 +49,9 @@ class PostgresLiveListener implements SmartLifecycle {
         this.url = environment.getProperty("spring.datasource.url");
         credentials.setProperty("user", environment.getProperty("spring.datasource.username", ""));
         credentials.setProperty("password", environment.getProperty("spring.datasource.password", ""));
-        credentials.setProperty("ApplicationName", APPLICATION_NAME);
+        this.applicationName = environment.getProperty("spring.application.name", "textdesk") + "-live-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        credentials.setProperty("ApplicationName", applicationName);
         credentials.setProperty("tcpKeepAlive", "true");
     }
 
@@ -88,6 +91,11 @@ class PostgresLiveListener implements SmartLifecycle {
                 connection = null;
             }
         }
+    }
+
+    /** How this instance's listening connection is named in {@code pg_stat_activity}. */
+    String applicationName() {
+        return applicationName;
     }
 
     private static List<LiveEvent> events(PGNotification[] arrived) {
