@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -19,6 +20,7 @@ import org.textdesk.client.Client;
 import org.textdesk.client.ClientFixture;
 import org.textdesk.client.ClientService;
 import org.textdesk.staff.Staff;
+import org.textdesk.texts.TextMessageRows;
 
 /**
  * The event stream over real HTTP on PostgreSQL: staff only; an incoming text taken by the second instance reaches
@@ -82,6 +84,25 @@ class LiveEventsTest extends IntegrationTest {
             assertThat(data).isEqualTo("{\"kind\":\"incoming\",\"clientId\":" + jordan.getId() + ",\"messageId\":"
                     + messageId + ",\"mine\":true}");
             assertThat(stream.everything()).doesNotContain("rent", "4045387319", "404-538", "Jordan", "Avery", sid);
+        }
+    }
+
+    @Test
+    void aStatusCallbackTakenByTheSecondInstanceReachesThisInstancesStream() throws InterruptedException {
+        String second = SecondInstance.shared(dataSource, TEST_ENCRYPTION_KEY, fakeTwilio.baseUrl()).baseUrl();
+        String sid = FakeTwilio.newMessageSid();
+        long messageId = TextMessageRows.outbound(jdbc, jordan.getId(), "+14045387319", sid, "sent",
+                "Your appointment is on Monday.", Instant.parse("2026-03-02T15:00:00Z"));
+        try (EventStream stream = EventStream.open(baseUrl(), session)) {
+            assertThat(TwilioWebhookRequests.postHttp(second, "/twilio/status",
+                    TwilioWebhookRequests.statusCallback(sid, "delivered")).statusCode()).isEqualTo(200);
+
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"status\",\"clientId\":" + jordan.getId()
+                    + ",\"messageId\":" + messageId + ",\"mine\":false}");
+            // The same report again changes nothing, and announces nothing.
+            assertThat(TwilioWebhookRequests.postHttp(second, "/twilio/status",
+                    TwilioWebhookRequests.statusCallback(sid, "delivered")).statusCode()).isEqualTo(200);
+            assertThat(stream.nextData(Duration.ofSeconds(1))).isNull();
         }
     }
 
