@@ -41,7 +41,7 @@ import org.textdesk.twiliosetup.TwilioSetupService;
 @ExtendWith(TestDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({SqlStatements.Configuration.class, RequestSecretsConfiguration.class})
+@Import({SqlStatements.Configuration.class, RequestSecretsConfiguration.class, TestClock.Configuration.class})
 public abstract class IntegrationTest {
 
     /** The password of every staff account a test creates. */
@@ -78,6 +78,10 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    /** The application's clock: real time unless the test pins it (released before each test). */
+    @Autowired
+    protected TestClock clock;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -95,6 +99,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void resetFakeTwilio() {
         fakeTwilio.reset();
+        clock.release();
     }
 
     /** Every request TextDesk sent Twilio in the test follows Twilio's API description. */

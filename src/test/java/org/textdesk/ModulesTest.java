@@ -21,8 +21,9 @@ class ModulesTest {
     @Test
     void theModulesAreTheCapabilitiesOfTheDesign() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).containsExactlyInAnyOrder(
-                "cases", "client", "conversation", "history", "inbox", "language", "live", "media", "quickentry", "retention",
-                "sandbox", "sending", "staff", "status", "system", "texts", "twilio", "twiliosetup");
+                "alerts", "cases", "client", "conversation", "history", "inbox", "language", "live", "media",
+                "quickentry", "reminders", "retention", "sandbox", "sending", "staff", "status", "system", "texts",
+                "twilio", "twiliosetup");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.textdesk.reminders.ScheduledRows;
 import org.textdesk.retention.ExportRecords;
 import org.textdesk.staff.StaffPrincipal;
 
@@ -27,11 +28,14 @@ class TextsController {
     private final TextsPages textsPages;
     private final CaseTextsCsv caseTextsCsv;
     private final ExportRecords exportRecords;
+    private final ScheduledRows scheduledRows;
 
-    TextsController(TextsPages textsPages, CaseTextsCsv caseTextsCsv, ExportRecords exportRecords) {
+    TextsController(TextsPages textsPages, CaseTextsCsv caseTextsCsv, ExportRecords exportRecords,
+            ScheduledRows scheduledRows) {
         this.textsPages = textsPages;
         this.caseTextsCsv = caseTextsCsv;
         this.exportRecords = exportRecords;
+        this.scheduledRows = scheduledRows;
     }
 
     @GetMapping("/clients/{clientId}/texts")
@@ -40,6 +44,8 @@ class TextsController {
         TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage());
         textsFilter.setCaseId(timeline.caseRecord() == null ? null : timeline.caseRecord().getId());
         model.addAttribute("timeline", timeline);
+        // texts waiting to go (reminders) above the sent ones, with edit and cancel
+        model.addAttribute("scheduled", scheduledRows.waitingOfClient(clientId));
         return "history/texts";
     }
 

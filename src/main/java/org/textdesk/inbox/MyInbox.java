@@ -15,7 +15,7 @@ import org.textdesk.texts.Sql;
  * Texts marks them read.
  */
 @Service
-class MyInbox {
+class MyInbox implements UnreadFromMyClients {
 
     /** How many texts each list shows; older ones are on the Incoming page. */
     static final int SHOWN = 50;
@@ -67,6 +67,14 @@ class MyInbox {
         Long count = jdbc.queryForObject("select count(*) from (select 1 as one " + MY_UNREAD + " limit ?) counted",
                 Long.class, caseworkerId, limit + 1);
         return count == null ? 0 : count;
+    }
+
+    /** How many texts from the caseworker's clients are unread, and when the oldest came in (email alerts). */
+    @Override
+    @Transactional(readOnly = true)
+    public Unread unreadSummaryOf(long caseworkerId) {
+        return jdbc.queryForObject("select count(*) as unread, min(m.created_at) as oldest " + MY_UNREAD,
+                (row, n) -> new Unread(row.getLong("unread"), Sql.instant(row, "oldest")), caseworkerId);
     }
 
     /** Texts from numbers no client has, newest first: to attach to a client. */

@@ -28,12 +28,16 @@ class SendTextController {
 
     @GetMapping("/clients/{clientId}/texts/new")
     String showSendTextForm(@PathVariable long clientId, @RequestParam(required = false) Long caseId,
-            @RequestParam(required = false) Long resend, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
+            @RequestParam(required = false) Long resend, @RequestParam(required = false) Long scheduled,
+            @AuthenticationPrincipal StaffPrincipal staff, Model model) {
         SendTextForm form = new SendTextForm();
         form.setSendKey(UUID.randomUUID().toString());
         form.setCaseId(caseId);
         if (resend != null) {
             sendTextPages.fillForResend(form, clientId, resend);
+        }
+        if (scheduled != null) {
+            sendTextPages.fillForEdit(form, clientId, scheduled, staff);
         }
         sendTextPages.preselectCase(form, clientId);
         model.addAttribute("sendTextForm", form);
@@ -50,6 +54,12 @@ class SendTextController {
             return "sending/send";
         }
         try {
+            if (sendTextForm.isLater()) {
+                sendTextService.scheduleText(clientId, sendTextForm, staff);
+                Flash.success(redirect, sendTextForm.getScheduledId() == null ? "reminders.scheduled.saved"
+                        : "reminders.scheduled.changed");
+                return "redirect:/scheduled";
+            }
             return shown(sendTextService.sendText(clientId, sendTextForm, staff), redirect);
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);

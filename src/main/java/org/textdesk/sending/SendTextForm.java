@@ -12,6 +12,15 @@ public class SendTextForm {
     private String body = "";
     private String sendKey = "";
     private boolean confirmNotSafe;
+    /** "now" (the default) or "later": Send at {@link #sendDate} {@link #sendTime}, organisation's time. */
+    private String when = NOW;
+    private String sendDate = "";
+    private String sendTime = "";
+    /** The scheduled text this form edits, if any. */
+    private Long scheduledId;
+
+    static final String NOW = "now";
+    static final String LATER = "later";
 
     public Long getCaseId() {
         return caseId;
@@ -51,5 +60,41 @@ public class SendTextForm {
 
     public void setConfirmNotSafe(boolean confirmNotSafe) {
         this.confirmNotSafe = confirmNotSafe;
+    }
+
+    public String getWhen() {
+        return when;
+    }
+
+    public void setWhen(String when) {
+        this.when = LATER.equals(when) ? LATER : NOW;
+    }
+
+    boolean isLater() {
+        return LATER.equals(when);
+    }
+
+    public String getSendDate() {
+        return sendDate;
+    }
+
+    public void setSendDate(String sendDate) {
+        this.sendDate = sendDate == null ? "" : sendDate.strip();
+    }
+
+    public String getSendTime() {
+        return sendTime;
+    }
+
+    public void setSendTime(String sendTime) {
+        this.sendTime = sendTime == null ? "" : sendTime.strip();
+    }
+
+    public Long getScheduledId() {
+        return scheduledId;
+    }
+
+    public void setScheduledId(Long scheduledId) {
+        this.scheduledId = scheduledId;
     }
 }

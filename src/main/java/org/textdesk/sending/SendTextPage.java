@@ -16,5 +16,14 @@ import org.textdesk.system.ChoiceGroup;
  */
 public record SendTextPage(Client client, List<Choice> caseChoices, List<Choice> quickEntryChoices,
         List<ChoiceGroup> quickEntryGroups, String languageWithoutQuickEntries, Optional<String> blockedReason,
-        boolean numberMayBeWrong) {
+        boolean numberMayBeWrong, ClientTime clientTime) {
+
+    /**
+     * The client's time beside Send at: their zone (null when it is the organisation's), its offset from the
+     * organisation's now (the page adds it to the time typed), their time now, and whether that is outside the
+     * window of automated texts (sending now is not blocked, but the form warns).
+     */
+    public record ClientTime(String zone, int offsetMinutes, String localNow, boolean quietNow, String windowStart,
+            String windowEnd) {
+    }
 }

@@ -1,6 +1,12 @@
 package org.textdesk.sending;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
@@ -15,10 +21,17 @@ import org.textdesk.client.ClientTextingSummaries;
 import org.textdesk.quickentry.PlaceholderValues;
 import org.textdesk.quickentry.QuickEntryGroup;
 import org.textdesk.quickentry.QuickEntryService;
+import org.textdesk.reminders.ClientTimeZones;
+import org.textdesk.reminders.ClientZones;
+import org.textdesk.reminders.QuietHours;
+import org.textdesk.reminders.QuietHoursWindow;
+import org.textdesk.reminders.ScheduledText;
+import org.textdesk.reminders.ScheduledTexts;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.Choice;
 import org.textdesk.system.ChoiceGroup;
 import org.textdesk.system.NotFoundException;
+import org.textdesk.system.OrganisationTime;
 import org.textdesk.texts.TextMessage;
 import org.textdesk.texts.TextMessageRepository;
 import org.textdesk.twiliosetup.TwilioSetupService;
@@ -34,10 +47,24 @@ class SendTextPages {
     private final TextMessageRepository messages;
     private final MessageSource messageSource;
     private final ClientTextingSummaries textingSummaries;
+    private final ClientTimeZones timeZones;
+    private final QuietHoursWindow quietHours;
+    private final ScheduledTexts scheduledTexts;
+    private final OrganisationTime organisationTime;
+    private final Clock clock;
+
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     SendTextPages(ClientService clientService, CaseService caseService, QuickEntryService quickEntryService,
             TwilioSetupService twilioSetupService, TextMessageRepository messages, MessageSource messageSource,
-            ClientTextingSummaries textingSummaries) {
+            ClientTextingSummaries textingSummaries, ClientTimeZones timeZones, QuietHoursWindow quietHours,
+            ScheduledTexts scheduledTexts, OrganisationTime organisationTime, Clock clock) {
+        this.timeZones = timeZones;
+        this.quietHours = quietHours;
+        this.scheduledTexts = scheduledTexts;
+        this.organisationTime = organisationTime;
+        this.clock = clock;
         this.textingSummaries = textingSummaries;
         this.clientService = clientService;
         this.caseService = caseService;
@@ -63,7 +90,37 @@ class SendTextPages {
         return new SendTextPage(client, caseChoices,
                 List.of(Choice.of(null, words("texting.quickEntry.choose"), "")), quickEntryGroups(groups, names),
                 missingLanguage(groups), setupBlockedReason().or(client::textingBlockedReason),
-                textingSummaries.summariesOf(List.of(clientId)).get(clientId).numberMayBeWrong());
+                textingSummaries.summariesOf(List.of(clientId)).get(clientId).numberMayBeWrong(), clientTime(client));
+    }
+
+    private SendTextPage.ClientTime clientTime(Client client) {
+        Instant now = clock.instant();
+        ClientZones zones = timeZones.zonesOf(client);
+        QuietHours window = quietHours.current();
+        ZoneId zone = zones.shown();
+        int offsetMinutes = (zone.getRules().getOffset(now).getTotalSeconds()
+                - organisationTime.zone().getRules().getOffset(now).getTotalSeconds()) / 60;
+        boolean differs = offsetMinutes != 0 || zones.several();
+        return new SendTextPage.ClientTime(differs ? zone.getId() : null, offsetMinutes,
+                CLOCK_TIME.format(now.atZone(zone)), !window.allows(now, zones.zones()),
+                CLOCK_TIME.format(window.start()), CLOCK_TIME.format(window.end()));
+    }
+
+    /** Edit of a scheduled text: its words, case and time in the same form, posted as a change of it. */
+    @Transactional(readOnly = true)
+    void fillForEdit(SendTextForm form, long clientId, long scheduledId, StaffPrincipal staff) {
+        ScheduledText text = scheduledTexts.visible(scheduledId, staff);
+        if (text.clientId() != clientId) {
+            throw new NotFoundException("scheduled text", scheduledId);
+        }
+        ZonedDateTime due = text.dueAt().atZone(organisationTime.zone());
+        form.setScheduledId(scheduledId);
+        form.setBody(text.body());
+        form.setCaseId(text.caseId());
+        form.setConfirmNotSafe(text.confirmNotSafe());
+        form.setWhen(SendTextForm.LATER);
+        form.setSendDate(due.toLocalDate().toString());
+        form.setSendTime(HOURS_MINUTES.format(due));
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.textdesk.sending;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,13 @@ import org.textdesk.cases.CaseService;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.quickentry.QuickEntryText;
+import org.textdesk.reminders.DueTime;
+import org.textdesk.reminders.ScheduledTextSender;
+import org.textdesk.reminders.ScheduledTexts;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.NotFoundException;
+import org.textdesk.system.OrganisationTime;
 import org.textdesk.texts.ClientTextLinks;
 import org.textdesk.texts.MessageStatus;
 import org.textdesk.texts.SmsText;
@@ -40,6 +46,7 @@ import org.textdesk.twiliosetup.TwilioSetupService;
 class SendTextService {
 
     private static final Logger log = LoggerFactory.getLogger(SendTextService.class);
+    private static final LongConsumer NOTHING_TO_CLAIM = messageId -> { };
     private static final Pattern SEND_KEY = Pattern.compile("[A-Za-z0-9:-]{8,64}");
 
     private final TextMessageRepository messages;
@@ -53,11 +60,15 @@ class SendTextService {
     private final Clock clock;
     private final SentTextRows sentTextRows;
     private final SendAttemptRecorder recorder;
+    private final ScheduledTexts scheduledTexts;
+    private final OrganisationTime organisationTime;
 
     SendTextService(TextMessageRepository messages, ClientTextLinks clientTextLinks, StatusHistory statusHistory,
             ClientService clientService, CaseService caseService, TwilioSetupService twilioSetupService,
             TwilioGateway twilioGateway, TransactionTemplate transaction, Clock clock, SentTextRows sentTextRows,
-            SendAttemptRecorder recorder) {
+            SendAttemptRecorder recorder, ScheduledTexts scheduledTexts, OrganisationTime organisationTime) {
+        this.scheduledTexts = scheduledTexts;
+        this.organisationTime = organisationTime;
         this.sentTextRows = sentTextRows;
         this.recorder = recorder;
         this.messages = messages;
@@ -92,7 +103,7 @@ class SendTextService {
         }
         PreparedText prepared;
         try {
-            prepared = transaction.execute(status -> prepare(clientId, form, sendKey, staff));
+            prepared = transaction.execute(status -> prepare(clientId, form, sendKey, staff.id(), NOTHING_TO_CLAIM));
         } catch (DataIntegrityViolationException sameFormPostedTwiceAtOnce) {
             return new SentText(earlierMessage(sendKey, clientId).orElseThrow(() -> sameFormPostedTwiceAtOnce), false);
         }
@@ -101,6 +112,67 @@ class SendTextService {
         log.info("Text {} to client {} by {}: {}{}", prepared.messageId(), clientId, staff.getUsername(), attempt,
                 recorded ? "" : " (still being recorded)");
         return new SentText(prepared.messageId(), !recorded);
+    }
+
+    /**
+     * Schedules the form's text for its Send at time (organisation's time zone), checked now as a text sent now
+     * is, or changes the scheduled text the form edits; a repeated post of one form schedules once.
+     */
+    long scheduleText(long clientId, SendTextForm form, StaffPrincipal staff) {
+        String sendKey = validSendKey(form.getSendKey());
+        Optional<Long> earlier = form.getScheduledId() == null ? scheduledTexts.scheduledBySendKey(sendKey)
+                : Optional.empty();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Instant dueAt = DueTime.parse(form.getSendDate(), form.getSendTime(), organisationTime.zone(), clock.instant());
+        try {
+            return transaction.execute(status -> {
+                Client client = clientService.findClient(clientId);
+                CheckedText checked = checked(client, twilioSetupService.currentSetup(), form);
+                ScheduledTexts.NewText text = new ScheduledTexts.NewText(clientId, checked.caseId(), checked.body(),
+                        dueAt, form.isConfirmNotSafe(), staff.id(), sendKey);
+                if (form.getScheduledId() == null) {
+                    return scheduledTexts.schedule(text);
+                }
+                if (scheduledTexts.visible(form.getScheduledId(), staff).clientId() != clientId) {
+                    throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "another client's scheduled text");
+                }
+                scheduledTexts.change(form.getScheduledId(), text, staff);
+                return form.getScheduledId();
+            });
+        } catch (DataIntegrityViolationException sameFormPostedTwiceAtOnce) {
+            return scheduledTexts.scheduledBySendKey(sendKey).orElseThrow(() -> sameFormPostedTwiceAtOnce);
+        }
+    }
+
+    /**
+     * Sends a scheduled text that fell due through the same path as a text sent now: the rules checked again, the
+     * message row written with {@code claim} in one transaction, Twilio called with none held.
+     */
+    ScheduledTextSender.SendResult sendDue(ScheduledTextSender.DueText due, LongConsumer claim) {
+        SendTextForm form = new SendTextForm();
+        form.setCaseId(due.caseId());
+        form.setBody(due.body());
+        form.setConfirmNotSafe(due.confirmNotSafe());
+        PreparedText prepared;
+        try {
+            prepared = transaction.execute(status -> prepare(due.clientId(), form, due.sendKey(), due.staffId(), claim));
+        } catch (FieldRuleException refused) {
+            // the reason is shown without the refusal's arguments: those with arguments get words of their own
+            return new ScheduledTextSender.SendResult(ScheduledTextSender.SendResult.Kind.HELD, null,
+                    refused.arguments().length == 0 ? refused.messageKey() : "reminders.held.textRules");
+        }
+        SendAttempt attempt = twilioGateway.sendMessage(prepared.setup(), prepared.to(), prepared.body());
+        recorder.record(new SendAttemptRecorder.Answered(prepared.messageId(), due.clientId(), attempt));
+        log.info("Scheduled text {} sent as text {} to client {}: {}", due.scheduledId(), prepared.messageId(),
+                due.clientId(), attempt);
+        ScheduledTextSender.SendResult.Kind kind = switch (attempt.outcome()) {
+            case ACCEPTED -> ScheduledTextSender.SendResult.Kind.ACCEPTED;
+            case NO_ANSWER -> ScheduledTextSender.SendResult.Kind.NO_ANSWER;
+            case REFUSED, NOT_REACHED -> ScheduledTextSender.SendResult.Kind.NOT_SENT;
+        };
+        return new ScheduledTextSender.SendResult(kind, prepared.messageId(), attempt.errorCode());
     }
 
     /** Sends a text that was not sent once more, as a new message; a second retry shows the first. */
@@ -128,9 +200,21 @@ class SendTextService {
         });
     }
 
-    private PreparedText prepare(long clientId, SendTextForm form, String sendKey, StaffPrincipal staff) {
+    private PreparedText prepare(long clientId, SendTextForm form, String sendKey, long staffId,
+            LongConsumer claim) {
         Client client = clientService.findClient(clientId);
         TwilioSetup setup = twilioSetupService.currentSetup();
+        CheckedText checked = checked(client, setup, form);
+        TextMessage message = messages.saveAndFlush(TextMessage.outbound(clientId, checked.caseId(),
+                client.getCellE164(), setup.twilioNumber(), checked.body(), staffId, sendKey,
+                setup.statusCallbackUrl(), setup.messagingServiceSid(), clock.instant()));
+        clientTextLinks.link(clientId, message);
+        claim.accept(message.getId());
+        return new PreparedText(message.getId(), clientId, setup, client.getCellE164(), checked.body());
+    }
+
+    /** Every rule of a text to this client, now: Twilio Setup, Okay to Text and cell, case, one SMS, Safe. */
+    private CheckedText checked(Client client, TwilioSetup setup, SendTextForm form) {
         if (!setup.canSend()) {
             throw FieldRuleException.ofForm(twilioSetupService.sendingBlockedReason().orElse("twilio.blocked.incomplete"));
         }
@@ -157,11 +241,7 @@ class SendTextService {
         if (!client.isSafe() && !form.isConfirmNotSafe()) {
             throw new FieldRuleException("confirmNotSafe", "texting.notSafe.confirmRequired");
         }
-        TextMessage message = messages.saveAndFlush(TextMessage.outbound(clientId, caseId, client.getCellE164(),
-                setup.twilioNumber(), text.text(), staff.id(), sendKey, setup.statusCallbackUrl(),
-                setup.messagingServiceSid(), clock.instant()));
-        clientTextLinks.link(clientId, message);
-        return new PreparedText(message.getId(), clientId, setup, client.getCellE164(), text.text());
+        return new CheckedText(caseId, text.text());
     }
 
     private Long checkedCase(Client client, Long caseId) {
@@ -188,6 +268,9 @@ class SendTextService {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the form's send key is missing");
         }
         return sendKey;
+    }
+
+    private record CheckedText(Long caseId, String body) {
     }
 
     private record PreparedText(long messageId, long clientId, TwilioSetup setup, String to, String body) {

@@ -1,5 +1,6 @@
 package org.textdesk.staff;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +21,18 @@ class NewStaffForm {
     private Role role = Role.CASEWORKER;
 
     private String password = "";
+
+    @Size(max = 254, message = "{settings.email.tooLong}")
+    @Email(message = "{settings.email.invalid}")
+    private String email = "";
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email == null ? "" : email.strip();
+    }
 
     public String getUsername() {
         return username;

@@ -36,6 +36,10 @@ public class Staff {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    /** Where TextDesk emails this person (alerts); null when none was given. */
+    @Column
+    private String email;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -81,6 +85,10 @@ public class Staff {
         return role == Role.ADMIN;
     }
 
+    public String getEmail() {
+        return email;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }
@@ -91,6 +99,10 @@ public class Staff {
 
     void changeRole(Role role) {
         this.role = role;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
     }
 
     void setEnabled(boolean enabled) {

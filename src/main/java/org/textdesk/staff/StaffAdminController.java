@@ -50,7 +50,7 @@ class StaffAdminController {
         }
         try {
             Staff staff = staffService.createStaff(newStaffForm.getUsername(), newStaffForm.getDisplayName(),
-                    newStaffForm.getRole(), newStaffForm.getPassword());
+                    newStaffForm.getRole(), newStaffForm.getPassword(), newStaffForm.getEmail());
             Flash.success(redirect, "staff.created", staff.getUsername());
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);

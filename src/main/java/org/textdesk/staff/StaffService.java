@@ -53,6 +53,12 @@ public class StaffService {
      */
     @Transactional
     public Staff createStaff(String username, String displayName, Role role, String rawPassword) {
+        return createStaff(username, displayName, role, rawPassword, null);
+    }
+
+    /** Adds an account with the person's email address (null or blank: none), in one transaction. */
+    @Transactional
+    public Staff createStaff(String username, String displayName, Role role, String rawPassword, String email) {
         String normalisedUsername = username.strip().toLowerCase(Locale.ROOT);
         PasswordPolicy.problemWith(rawPassword).ifPresent(problem -> {
             throw new FieldRuleException("password", problem, PasswordPolicy.MIN_LENGTH);
@@ -62,6 +68,7 @@ public class StaffService {
         }
         Staff staff = new Staff(normalisedUsername, passwordEncoder.encode(rawPassword), displayName.strip(), role,
                 clock.instant());
+        staff.changeEmail(email == null || email.isBlank() ? null : email.strip());
         try {
             staffRepository.saveAndFlush(staff);
         } catch (DataIntegrityViolationException raceWithAnotherAdmin) {
@@ -80,6 +87,13 @@ public class StaffService {
         staff.changePasswordHash(passwordEncoder.encode(rawPassword));
         endSessionsOf(staff);
         log.info("Password of staff account {} reset", staff.getUsername());
+    }
+
+    /** Sets the person's own email address (null or blank: none); the address is not logged. */
+    @Transactional
+    public void changeEmail(long staffId, String email) {
+        findStaff(staffId).changeEmail(email == null || email.isBlank() ? null : email.strip());
+        log.info("Email address of staff account {} changed", staffId);
     }
 
     /** Enables or disables an account; nobody can disable their own, so an admin cannot lock themselves out. */

@@ -151,6 +151,13 @@ class RoleMatrixTest extends IntegrationTest {
             post("/clients/{clientId}/caseworker/claim", Access.STAFF),
             get("/media/{mediaId}", Access.STAFF),
             get("/media/{mediaId}/download", Access.STAFF),
+            get("/scheduled", Access.STAFF),
+            post("/scheduled/{scheduledId}/cancel", Access.STAFF),
+            get("/clients/{clientId}/time-zone", Access.STAFF),
+            post("/clients/{clientId}/time-zone", Access.STAFF, "zone", "America/Chicago"),
+
+            get("/settings", Access.STAFF),
+            post("/settings", Access.STAFF, "email", "matrix@agency.example.org", "alertAfter", "2"),
 
             get("/admin/twilio", Access.ADMIN),
             post("/admin/twilio", Access.ADMIN),
@@ -170,6 +177,9 @@ class RoleMatrixTest extends IntegrationTest {
 
             get("/admin/caseloads", Access.ADMIN),
             post("/admin/caseloads", Access.ADMIN, "fromStaffId", "{staffId}", "toStaffId", "{staffId}"),
+
+            get("/admin/quiet-hours", Access.ADMIN),
+            post("/admin/quiet-hours", Access.ADMIN, "start", "08:30", "end", "20:00"),
             get("/admin/staff", Access.ADMIN),
             get("/admin/staff/new", Access.ADMIN),
             post("/admin/staff/new", Access.ADMIN, "username", "matrixnew", "displayName", "Matrix New",
@@ -451,6 +461,14 @@ class RoleMatrixTest extends IntegrationTest {
         assertThat(messageUrl).as("the sample text was sent").matches("/texts/\\d+");
         samples.put("clientId", String.valueOf(client.getId()));
         samples.put("caseId", String.valueOf(caseRecord.getId()));
+        // ... and one scheduled for later (reminders)
+        String scheduleKey = UUID.randomUUID().toString();
+        assertThat(mvc.post().uri("/clients/{id}/texts", client.getId()).with(user(as(caseworker))).with(csrf())
+                .param("body", Attacks.SCRIPT).param("sendKey", scheduleKey).param("when", "later")
+                .param("sendDate", LocalDate.now().plusDays(30).toString()).param("sendTime", "10:00"))
+                .hasRedirectedUrl("/scheduled");
+        samples.put("scheduledId", String.valueOf(jdbc.queryForObject(
+                "select id from scheduled_texts where send_key = ?", Long.class, scheduleKey)));
         assertThat(messageUrl).isNotBlank();
         // The sample text is one from an unknown number, so the Incoming routes have theirs too.
         incomingTexts.receive(FakeTwilio.newMessageSid(), "+17705550100", TwilioSetupFixture.TWILIO_NUMBER,

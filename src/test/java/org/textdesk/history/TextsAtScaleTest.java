@@ -30,6 +30,8 @@ class TextsAtScaleTest extends IntegrationTest {
 
     /** The client record also reads its caseload: the staff list (caseworker and choices) and the history. */
     private static final int MAX_RECORD_STATEMENTS = MAX_STATEMENTS + 2;
+    /** A client's Texts also lists the client's texts waiting to go (reminders): one statement, whatever the page. */
+    private static final int MAX_CLIENT_PAGE_STATEMENTS = MAX_STATEMENTS + 1;
 
     @Autowired
     ClientService clientService;
@@ -93,11 +95,11 @@ class TextsAtScaleTest extends IntegrationTest {
         SqlStatements.Counted<String> smallClientPage = get("/clients/" + sam.getId() + "/texts");
         assertThat(TextsPagesTest.rowIds(clientPage.result())).hasSize(25);
         assertThat(clientPage.count()).as(String.join("\n", clientPage.statements()))
-                .isLessThanOrEqualTo(MAX_STATEMENTS).isEqualTo(smallClientPage.count());
+                .isLessThanOrEqualTo(MAX_CLIENT_PAGE_STATEMENTS).isEqualTo(smallClientPage.count());
         SqlStatements.Counted<String> filtered = get("/clients/" + jordan.getId() + "/texts?caseId="
                 + bigCase.getId() + "&page=7");
         assertThat(TextsPagesTest.rowIds(filtered.result())).hasSize(25);
-        assertThat(filtered.count()).isLessThanOrEqualTo(MAX_STATEMENTS);
+        assertThat(filtered.count()).isLessThanOrEqualTo(MAX_CLIENT_PAGE_STATEMENTS);
     }
 
     @Test
@@ -125,7 +127,8 @@ class TextsAtScaleTest extends IntegrationTest {
     void theWholeCaseExportsInAFewStatements() {
         SqlStatements.Counted<String> csv = get("/cases/" + bigCase.getId() + "/texts.csv");
         assertThat(CaseTextsExportTest.Rfc4180.parse(csv.result().substring(1))).hasSize(5_501);
-        assertThat(csv.count()).as(String.join("\n", csv.statements())).isLessThanOrEqualTo(6);
+        // ... and the record of the export opened (retention.ExportRecords), written before it is served.
+        assertThat(csv.count()).as(String.join("\n", csv.statements())).isLessThanOrEqualTo(7);
     }
 
     private void insertTexts(Client client, CaseRecord caseRecord, int count) {

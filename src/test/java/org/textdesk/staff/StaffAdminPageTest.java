@@ -41,6 +41,26 @@ class StaffAdminPageTest extends IntegrationTest {
     }
 
     @Test
+    void anAdminGivesTheNewAccountAnEmailAddressOrABadOneIsRefused() {
+        Staff admin = newAdmin();
+        long before = staffRepository.count();
+        assertThat(mvc.post().uri("/admin/staff/new").with(user(as(admin))).with(csrf())
+                .param("username", "sam").param("displayName", "Sam Lee").param("role", "CASEWORKER")
+                .param("password", "a long enough password").param("email", "sam@@agency"))
+                .hasStatusOk().bodyText()
+                .contains("Enter an email address such as casey@example.org.")
+                .contains("value=\"sam@@agency\"", "value=\"Sam Lee\"");
+        assertThat(staffRepository.count()).isEqualTo(before);
+
+        assertThat(mvc.post().uri("/admin/staff/new").with(user(as(admin))).with(csrf())
+                .param("username", "sam").param("displayName", "Sam Lee").param("role", "CASEWORKER")
+                .param("password", "a long enough password").param("email", " sam@agency.example.org "))
+                .hasRedirectedUrl("/admin/staff");
+        assertThat(staffRepository.findByUsernameIgnoreCase("sam").orElseThrow().getEmail())
+                .isEqualTo("sam@agency.example.org");
+    }
+
+    @Test
     void aShortPasswordIsRefusedBesideTheFieldAndTheRestIsKept() {
         Staff admin = newAdmin();
         long before = staffRepository.count();

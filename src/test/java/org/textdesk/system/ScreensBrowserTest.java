@@ -99,8 +99,14 @@ class ScreensBrowserTest extends BrowserTest {
         staffScreens.put("conversation", "/clients/" + jordan.getId() + "/conversation");
         staffScreens.put("my-inbox", "/inbox");
         staffScreens.put("unassigned", "/inbox/unassigned");
+
+        staffScreens.put("scheduled", "/scheduled");
+        staffScreens.put("client-time-zone", "/clients/" + jordan.getId() + "/time-zone");
+
+        staffScreens.put("my-settings", "/settings");
         adminScreens = new LinkedHashMap<>(staffScreens);
         adminScreens.put("twilio-setup", "/admin/twilio");
+        adminScreens.put("quiet-hours", "/admin/quiet-hours");
         adminScreens.put("quick-entries", "/admin/quick-entries");
         adminScreens.put("quick-entry-new", "/admin/quick-entries/new");
         adminScreens.put("quick-entry-edit", "/admin/quick-entries/" + quickEntry + "/edit");

@@ -1,0 +1,150 @@
+package org.textdesk.reminders;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.textdesk.client.ClientService;
+import org.textdesk.texts.TwilioErrorCodes;
+import org.textdesk.texts.TwilioErrorKinds;
+
+/**
+ * One run of a scheduled text's task: waits for quiet hours to end in the client's time, takes a slot of the
+ * shared pace, then hands the text to sending's send path, which checks it again and claims it (state SENT with
+ * its message row, one transaction) before Twilio is called. A lost answer is left to reconciliation; a temporary
+ * refusal is tried again later with back-off (a 429 also slows every instance down); a permanent one is not.
+ */
+@Component
+class ScheduledTextRun {
+
+    /** Tries of one text in all, the first included. */
+    static final int MOST_ATTEMPTS = 5;
+    /** The pause after the first temporary refusal; each further one doubles it. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    /** The pause of every send after Twilio said 429 (too many requests) for the first time; doubled each time. */
+    static final Duration FIRST_RATE_PAUSE = Duration.ofSeconds(5);
+    static final String QUIET_HOURS = "QUIET_HOURS";
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledTextRun.class);
+    private static final List<String> TOO_MANY = List.of("20429", TwilioErrorCodes.HTTP_429);
+
+    private final ScheduledTextRows rows;
+    private final ScheduledTextSender sender;
+    private final ClientService clientService;
+    private final ClientTimeZones timeZones;
+    private final QuietHoursWindow quietHours;
+    private final SendingPace pace;
+    private final TwilioErrorKinds errorKinds;
+    private final Clock clock;
+
+    ScheduledTextRun(ScheduledTextRows rows, ScheduledTextSender sender, ClientService clientService,
+            ClientTimeZones timeZones, QuietHoursWindow quietHours, SendingPace pace, TwilioErrorKinds errorKinds,
+            Clock clock) {
+        this.rows = rows;
+        this.sender = sender;
+        this.clientService = clientService;
+        this.timeZones = timeZones;
+        this.quietHours = quietHours;
+        this.pace = pace;
+        this.errorKinds = errorKinds;
+        this.clock = clock;
+    }
+
+    /** Runs the text's task: empty when it is done with, else when to run it again. */
+    Optional<Instant> run(ScheduledTextTask.Version task) {
+        Optional<ScheduledTextRows.Due> found = rows.due(task.id())
+                .filter(due -> ScheduledText.SCHEDULED.equals(due.state()) && due.version() == task.version());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ScheduledTextRows.Due due = found.get();
+        Instant now = clock.instant();
+        if (due.wanted().isAfter(now)) {
+            return Optional.of(due.wanted());
+        }
+        List<java.time.ZoneId> zones = timeZones.zonesOf(clientService.findClient(due.clientId())).zones();
+        QuietHours window = quietHours.current();
+        if (!window.allows(now, zones)) {
+            Instant opens = window.nextAllowed(now, zones);
+            rows.waitFor(due.id(), due.version(), QUIET_HOURS, opens, now);
+            return Optional.of(opens);
+        }
+        SendingPace.Slot slot = pace.take(now);
+        if (!slot.taken()) {
+            return Optional.of(slot.at());
+        }
+        pauseUntil(slot.at());
+        return send(due);
+    }
+
+    private Optional<Instant> send(ScheduledTextRows.Due due) {
+        int attempt = due.attempts() + 1;
+        ScheduledTextSender.SendResult result;
+        try {
+            result = sender.send(new ScheduledTextSender.DueText(due.id(), due.clientId(), due.caseId(), due.body(),
+                    due.createdBy(), due.confirmNotSafe(), due.sendKey() + "-" + attempt), messageId -> {
+                        if (!rows.claim(due.id(), due.version(), messageId, clock.instant())) {
+                            throw new ClaimLost();
+                        }
+                    });
+        } catch (ClaimLost changedMeanwhile) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        switch (result.kind()) {
+            case HELD -> {
+                rows.finish(due.id(), ScheduledText.HELD, result.reason(), now);
+                log.info("Scheduled text {} held: {}", due.id(), result.reason());
+                return Optional.empty();
+            }
+            case ACCEPTED, NO_ANSWER -> {
+                log.info("Scheduled text {} sent as text {} ({})", due.id(), result.messageId(), result.kind());
+                return Optional.empty();
+            }
+            default -> {
+                return notSent(due, attempt, result.reason(), now);
+            }
+        }
+    }
+
+    private Optional<Instant> notSent(ScheduledTextRows.Due due, int attempt, String errorCode, Instant now) {
+        if (TwilioErrorCodes.STOPPED.equals(errorCode)) {
+            rows.finish(due.id(), ScheduledText.HELD, "reminders.held.stopped", now);
+            return Optional.empty();
+        }
+        if (!"temporary".equals(errorKinds.kind(errorCode)) || attempt >= MOST_ATTEMPTS) {
+            rows.finish(due.id(), ScheduledText.FAILED, errorCode, now);
+            log.info("Scheduled text {} failed after {} tries: {}", due.id(), attempt, errorCode);
+            return Optional.empty();
+        }
+        if (TOO_MANY.contains(errorCode)) {
+            pace.holdUntil(now.plus(FIRST_RATE_PAUSE.multipliedBy(1L << (attempt - 1))));
+        }
+        Instant again = now.plus(FIRST_RETRY.multipliedBy(1L << (attempt - 1)));
+        rows.retryLater(due.id(), again, errorCode, now);
+        log.info("Scheduled text {} not sent ({}); trying again at {}", due.id(), errorCode, again);
+        return Optional.of(again);
+    }
+
+    private void pauseUntil(Instant slot) {
+        long millis = Duration.between(clock.instant(), slot).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(Math.min(millis, SendingPace.LONGEST_WAIT.toMillis()));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The text was changed, cancelled or claimed between reading it and claiming it: nothing was written. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost() {
+            super("scheduled text changed meanwhile", null, false, false);
+        }
+    }
+}

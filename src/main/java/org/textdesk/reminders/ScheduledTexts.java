@@ -1,0 +1,109 @@
+package org.textdesk.reminders;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.textdesk.staff.StaffPrincipal;
+import org.textdesk.system.FieldRuleException;
+import org.textdesk.system.NotFoundException;
+
+/**
+ * Texts that go out later: each row is written with its task instance of the clustered scheduler in one
+ * transaction, so a text is scheduled together with its task or not at all. The rules of a text (one SMS, Okay to
+ * Text...) are sending's: it checks them before calling {@link #schedule} or {@link #change}, and again at send
+ * time through {@link ScheduledTextSender}. A caseworker sees and changes their own; admins all.
+ */
+@Service
+public class ScheduledTexts {
+
+    static final int LIST_LIMIT = 200;
+
+    /** A text to schedule, checked by sending; {@code sendKey} makes a repeated post of one form schedule once. */
+    public record NewText(long clientId, Long caseId, String body, Instant dueAt, boolean confirmNotSafe, long staffId,
+            String sendKey) {
+    }
+
+    private final ScheduledTextRows rows;
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+
+    ScheduledTexts(ScheduledTextRows rows, @Lazy SchedulerClient scheduler, Clock clock) {
+        this.rows = rows;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** Call in the transaction that checked the text: the row and its task are written with it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long schedule(NewText text) {
+        long id = rows.insert(text, clock.instant());
+        scheduler.schedule(taskInstance(id, 0), text.dueAt());
+        return id;
+    }
+
+    /** The text an earlier post of the same form scheduled. */
+    public Optional<Long> scheduledBySendKey(String sendKey) {
+        return rows.bySendKey(sendKey);
+    }
+
+    /** A new body, case or time (checked by sending in this transaction); refused once it has gone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void change(long id, NewText text, StaffPrincipal staff) {
+        ScheduledText before = visible(id, staff);
+        int version = rows.change(id, text, clock.instant())
+                .orElseThrow(() -> FieldRuleException.ofForm("reminders.scheduled.gone"));
+        forget(before.id(), version - 1);
+        scheduler.schedule(taskInstance(id, version), text.dueAt());
+    }
+
+    @Transactional
+    public void cancel(long id, StaffPrincipal staff) {
+        visible(id, staff);
+        int version = rows.due(id).orElseThrow().version();
+        if (!rows.cancel(id, clock.instant())) {
+            throw FieldRuleException.ofForm("reminders.scheduled.gone");
+        }
+        forget(id, version);
+    }
+
+    /** The text, when this staff member may see it (theirs, or any for an admin); else not found. */
+    @Transactional(readOnly = true)
+    public ScheduledText visible(long id, StaffPrincipal staff) {
+        return rows.find(id).filter(text -> staff.isAdmin() || text.createdBy() == staff.id())
+                .orElseThrow(() -> new NotFoundException("scheduled text", id));
+    }
+
+    /** The Scheduled page: a caseworker's own texts, or everyone's for an admin. */
+    @Transactional(readOnly = true)
+    public List<ScheduledText> listFor(StaffPrincipal staff) {
+        return rows.list(staff.isAdmin() ? null : staff.id(), LIST_LIMIT);
+    }
+
+    /** A client's texts still waiting to go, and held ones. */
+    @Transactional(readOnly = true)
+    public List<ScheduledText> waitingOfClient(long clientId) {
+        return rows.waitingOfClient(clientId);
+    }
+
+    static TaskInstance<Void> taskInstance(long id, int version) {
+        return new TaskInstance<>(ScheduledTextTask.NAME, id + "-v" + version);
+    }
+
+    /** The task of an older version: gone, or running now (it then finds the row changed and does nothing). */
+    private void forget(long id, int version) {
+        try {
+            scheduler.cancel(TaskInstanceId.of(ScheduledTextTask.NAME, id + "-v" + version));
+        } catch (TaskInstanceException goneOrRunning) {
+            // nothing to cancel, or its run finds the version moved on
+        }
+    }
+}
