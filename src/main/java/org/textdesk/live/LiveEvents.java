@@ -77,7 +77,7 @@ public class LiveEvents {
                 throw notSent;
             }
             // Already committed: the pages miss this change until they reload or the listener resyncs them.
-            log.warn("Live events not sent: {}", notSent.getClass().getSimpleName());
+            log.info("Live events not sent: {}", notSent.getClass().getSimpleName());
         }
     }
 }

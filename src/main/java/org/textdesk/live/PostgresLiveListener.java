@@ -81,8 +81,8 @@ class PostgresLiveListener implements SmartLifecycle {
                     return;
                 }
                 if (!lostBefore) {
-                    // Once per outage: the database's own failure is logged by whoever writes.
-                    log.warn("Live updates stopped listening ({}); connecting again", lost.getClass().getSimpleName());
+                    // Once per outage, and not as a warning: system.DatabaseAvailability says the database is away.
+                    log.info("Live updates stopped listening ({}); connecting again", lost.getClass().getSimpleName());
                 }
                 lostBefore = true;
                 sleep(wait);
