@@ -67,6 +67,7 @@ class PostgresLiveListener implements SmartLifecycle {
                 if (lostBefore) {
                     log.info("Live updates listening again");
                     streams.deliver(List.of(LiveEvent.resync()));
+                    lostBefore = false;
                 }
                 wait = FIRST_WAIT_MS;
                 PGConnection notifications = listening.unwrap(PGConnection.class);

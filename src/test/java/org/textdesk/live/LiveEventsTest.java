@@ -107,6 +107,28 @@ class LiveEventsTest extends IntegrationTest {
     }
 
     @Test
+    void aListenerThatLostTheDatabaseListensAgainAndTellsThePagesToCatchUp() throws InterruptedException {
+        SecondInstance second = SecondInstance.shared(dataSource, TEST_ENCRYPTION_KEY, fakeTwilio.baseUrl());
+        try (EventStream stream = EventStream.open(second.baseUrl(), session)) {
+            assertThat(stream.response().statusCode()).isEqualTo(200);
+            second.database().cut();
+            Thread.sleep(1000);
+            second.database().restore();
+
+            assertThat(stream.nextData(Duration.ofSeconds(15))).isEqualTo("{\"kind\":\"resync\",\"mine\":false}");
+            String sid = FakeTwilio.newMessageSid();
+            assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/sms",
+                    TwilioWebhookRequests.incomingText(sid, "+14045387319", "Are you there?")).statusCode())
+                    .isEqualTo(200);
+            long messageId = jdbc.queryForObject("select id from text_messages where twilio_sid = ?", Long.class, sid);
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"incoming\",\"clientId\":" + jordan.getId()
+                    + ",\"messageId\":" + messageId + ",\"mine\":true}");
+        } finally {
+            second.database().restore();
+        }
+    }
+
+    @Test
     void fiftyStreamsShareTheInstancesOneListeningConnection() throws InterruptedException {
         String countListeners = "select count(*) from pg_stat_activity where application_name = ?";
         String countBackends = "select count(*) from pg_stat_activity where datname = current_database()";
