@@ -20,8 +20,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class LiveStreams implements SmartLifecycle {
 
-    /** The browser's EventSource opens a new stream after this; a stream is not kept for ever. */
-    static final Duration STREAM_FOR = Duration.ofMinutes(30);
+    /**
+     * The browser's EventSource opens a new stream after this, through the login check again: a stream outlives
+     * its session's logout by at most this (and carries only ids meanwhile). The page refreshes its parts when
+     * the new stream opens, so nothing said in between is missed.
+     */
+    static final Duration STREAM_FOR = Duration.ofMinutes(5);
     /** The browser waits this long before it opens a stream again after losing one. */
     private static final long RETRY_MS = 3000;
 
