@@ -1,6 +1,7 @@
 package org.textdesk.inbox;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.textdesk.inbox.IncomingTextRows.IncomingRow;
@@ -13,10 +14,12 @@ import org.textdesk.system.GroupCommit;
 class IncomingTextBatches extends GroupCommit<IncomingRow, Stored> {
 
     private final IncomingTextRows rows;
+    private final IncomingLiveEvents liveEvents;
 
-    IncomingTextBatches(IncomingTextRows rows, DatabaseProduct database) {
+    IncomingTextBatches(IncomingTextRows rows, DatabaseProduct database, IncomingLiveEvents liveEvents) {
         super("incoming-text-writer", database.isPostgres());
         this.rows = rows;
+        this.liveEvents = liveEvents;
     }
 
     /** @return empty when a text with this MessageSid was stored before */
@@ -26,11 +29,17 @@ class IncomingTextBatches extends GroupCommit<IncomingRow, Stored> {
 
     @Override
     protected List<Stored> writeBatch(List<IncomingRow> texts) {
-        return rows.storeLinked(texts);
+        return announced(rows.storeLinked(texts));
     }
 
     @Override
     protected Stored writeAlone(IncomingRow text) {
-        return rows.storeLinked(List.of(text)).get(0);
+        return announced(rows.storeLinked(List.of(text))).get(0);
+    }
+
+    /** The statement has committed (no transaction around it): open pages may now read the new texts. */
+    private List<Stored> announced(List<Stored> stored) {
+        liveEvents.stored(stored.stream().filter(Objects::nonNull).map(Stored::messageId).toList());
+        return stored;
     }
 }

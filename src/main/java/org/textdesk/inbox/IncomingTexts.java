@@ -48,11 +48,13 @@ public class IncomingTexts {
     private final IncomingTextBatches batches;
     private final IncomingMediaRows mediaRows;
     private final boolean oneStatement;
+    private final IncomingLiveEvents liveEvents;
 
     IncomingTexts(TextMessageRepository messages, ClientTextLinks clientTextLinks, ClientService clientService,
             TransactionTemplate transaction, Clock clock, IncomingTextBatches batches, DatabaseProduct database,
-            IncomingMediaRows mediaRows) {
+            IncomingMediaRows mediaRows, IncomingLiveEvents liveEvents) {
         this.mediaRows = mediaRows;
+        this.liveEvents = liveEvents;
         this.messages = messages;
         this.clientTextLinks = clientTextLinks;
         this.clientService = clientService;
@@ -121,6 +123,7 @@ public class IncomingTexts {
                 clients.isEmpty(), messagingServiceSid, clock.instant()));
         clients.forEach(client -> clientTextLinks.link(client.getId(), message));
         mediaRows.store(message.getId(), media, message.getCreatedAt());
+        liveEvents.stored(message.getId(), clients);
         int changed = keyword.flatMap(Keyword::okayToText)
                 .map(okayToText -> clientService.recordKeywordConsent(from, okayToText, keyword.get().word()))
                 .orElse(0);

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.textdesk.live.LiveEvent;
+import org.textdesk.live.LiveEvents;
 import org.textdesk.twilio.CurrentTwilioSetup;
 import org.textdesk.twilio.MediaDownload;
 import org.textdesk.twilio.TwilioMedia;
@@ -46,12 +48,14 @@ class MediaFetching {
     private final CurrentTwilioSetup twilioSetup;
     private final MediaSettings settings;
     private final Clock clock;
+    private final LiveEvents liveEvents;
     private final Duration firstRetry;
     private final String instance = "instance-" + UUID.randomUUID();
 
     MediaFetching(JdbcTemplate jdbc, TwilioMedia twilioMedia, CurrentTwilioSetup twilioSetup, MediaSettings settings,
-            Clock clock, @Value("${textdesk.media.first-retry:2s}") Duration firstRetry) {
+            Clock clock, @Value("${textdesk.media.first-retry:2s}") Duration firstRetry, LiveEvents liveEvents) {
         this.jdbc = jdbc;
+        this.liveEvents = liveEvents;
         this.twilioMedia = twilioMedia;
         this.twilioSetup = twilioSetup;
         this.settings = settings;
@@ -59,7 +63,7 @@ class MediaFetching {
         this.firstRetry = firstRetry;
     }
 
-    private record Claimed(long id, String url, String declaredType, int attempts) {
+    private record Claimed(long id, long messageId, String url, String declaredType, int attempts) {
     }
 
     /** Fetches every file that is due, a few claimed at a time, until none is left; returns how many were tried. */
@@ -79,11 +83,12 @@ class MediaFetching {
     private List<Claimed> claimDue() {
         Instant now = clock.instant();
         List<Claimed> due = jdbc.query("""
-                select id, twilio_url, declared_type, attempts from text_media
+                select id, text_message_id, twilio_url, declared_type, attempts from text_media
                 where state = ? and next_attempt_at <= ? and (claimed_until is null or claimed_until < ?)
                 order by next_attempt_at, id
                 fetch first ? rows only""",
-                (row, n) -> new Claimed(row.getLong(1), row.getString(2), row.getString(3), row.getInt(4)),
+                (row, n) -> new Claimed(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getInt(5)),
                 MediaState.PENDING, utc(now), utc(now), CLAIMED_AT_ONCE);
         List<Claimed> ours = new ArrayList<>(due.size());
         for (Claimed file : due) {
@@ -130,18 +135,22 @@ class MediaFetching {
             return;
         }
         log.info("File {} of an incoming text kept: {}, {} bytes", file.id(), type, download.bytes().length);
+        liveEvents.publish(LiveEvent.picture(file.messageId()));
         if (settings.deletesAtTwilio() && twilioMedia.delete(setup, file.url())) {
             jdbc.update("update text_media set deleted_at_twilio_at = ? where id = ?", utc(clock.instant()), file.id());
         }
     }
 
     private void notKept(Claimed file, String reason, String contentType) {
-        jdbc.update("""
+        int changed = jdbc.update("""
                 update text_media set state = ?, not_kept_reason = ?, content_type = ?, attempts = attempts + 1,
                     claimed_by = null, claimed_until = null
                 where id = ? and claimed_by = ? and state = 'PENDING'""",
                 MediaState.NOT_KEPT, reason, contentType, file.id(), instance);
         log.info("File {} of an incoming text not kept: {} ({})", file.id(), reason, contentType);
+        if (changed > 0) {
+            liveEvents.publish(LiveEvent.picture(file.messageId()));
+        }
     }
 
     private void tryAgainLater(Claimed file, String problem) {

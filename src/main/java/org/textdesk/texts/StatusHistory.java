@@ -4,9 +4,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.textdesk.live.LiveEvent;
+import org.textdesk.live.LiveEvents;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +22,12 @@ public class StatusHistory {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final LiveEvents liveEvents;
 
-    StatusHistory(JdbcTemplate jdbc, Clock clock) {
+    StatusHistory(JdbcTemplate jdbc, Clock clock, LiveEvents liveEvents) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.liveEvents = liveEvents;
     }
 
     /**
@@ -50,6 +55,9 @@ public class StatusHistory {
                     status_changed_at = ?
                 where id = ? and status_rank < ?""",
                 status, rank, errorCode, timestamp(receivedAt), messageId, rank);
+        // Open threads show the new status (and a text just sent) once the caller's transaction commits.
+        Long clientId = jdbc.queryForObject("select client_id from text_messages where id = ?", Long.class, messageId);
+        liveEvents.publish(LiveEvent.status(messageId, clientId));
         return true;
     }
 
@@ -164,6 +172,14 @@ public class StatusHistory {
                     outcomes[(int) row.getLong(1) - 1] = new SidReport(row.getLong(2), row.getObject(3, Long.class),
                             row.getBoolean(4));
                 });
+        // One statement, committed when there is no transaction around it (the batch writer): announced after it.
+        List<LiveEvent> changed = new ArrayList<>();
+        for (SidReport outcome : outcomes) {
+            if (outcome != null && outcome.recorded()) {
+                changed.add(LiveEvent.status(outcome.messageId(), outcome.clientId()));
+            }
+        }
+        liveEvents.publish(changed);
         return Arrays.asList(outcomes);
     }
 

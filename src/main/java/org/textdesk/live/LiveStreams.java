@@ -1,0 +1,120 @@
+package org.textdesk.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * This instance's open event streams, in memory: one per open page, fed from this instance's one source of events
+ * (the listener's connection on PostgreSQL), so that 200 open pages hold no database connection at all.
+ */
+@Component
+class LiveStreams implements SmartLifecycle {
+
+    /**
+     * The browser's EventSource opens a new stream after this, through the login check again: a stream outlives
+     * its session's logout by at most this (and carries only ids meanwhile). The page refreshes its parts when
+     * the new stream opens, so nothing said in between is missed.
+     */
+    static final Duration STREAM_FOR = Duration.ofMinutes(5);
+    /** The browser waits this long before it opens a stream again after losing one. */
+    private static final long RETRY_MS = 3000;
+
+    private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    // One thread writes to the streams, so that neither the listener nor a webhook waits for a slow browser.
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "live-fan-out");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SseEmitter open(long staffId) {
+        SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
+        Stream stream = new Stream(emitter, staffId);
+        open.add(stream);
+        emitter.onCompletion(() -> open.remove(stream));
+        emitter.onTimeout(() -> open.remove(stream));
+        emitter.onError(failed -> open.remove(stream));
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(RETRY_MS).comment("open"));
+        } catch (IOException gone) {
+            open.remove(stream);
+        }
+        return emitter;
+    }
+
+    int openCount() {
+        return open.size();
+    }
+
+    void deliver(List<LiveEvent> events) {
+        if (open.isEmpty()) {
+            return;
+        }
+        fanOut.execute(() -> events.forEach(this::send));
+    }
+
+    private void send(LiveEvent event) {
+        for (Stream stream : open) {
+            write(stream, SseEmitter.event().name("live").data(event.json(stream.staffId()), MediaType.APPLICATION_JSON));
+        }
+    }
+
+    /** A comment now and then: a stream whose browser went away is noticed (the write fails) and dropped. */
+    @Scheduled(fixedDelay = 25_000, initialDelay = 25_000)
+    void keepAlive() {
+        if (!open.isEmpty()) {
+            fanOut.execute(() -> open.forEach(stream -> write(stream, SseEmitter.event().comment("still here"))));
+        }
+    }
+
+    private void write(Stream stream, SseEmitter.SseEventBuilder event) {
+        try {
+            stream.emitter().send(event);
+        } catch (IOException | IllegalStateException gone) {
+            open.remove(stream);
+            stream.emitter().completeWithError(gone);
+        }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown (a higher phase stops first), which would
+     * otherwise wait for them; the browsers open new ones, on another instance behind a load balancer.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        open.forEach(stream -> stream.emitter().complete());
+        open.clear();
+        fanOut.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    private record Stream(SseEmitter emitter, long staffId) {
+    }
+}
