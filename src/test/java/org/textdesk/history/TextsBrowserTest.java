@@ -141,7 +141,7 @@ class TextsBrowserTest extends BrowserTest {
                 sent.plusSeconds(3600));
 
         logIn(casey);
-        assertThat(page.locator("header.top .nav-count")).hasText("2 unread");
+        assertThat(page.locator("header.top .nav-incoming .nav-count")).hasText("2 unread");
         page.navigate(baseUrl() + "/clients/" + jordan.getId());
         assertThat(page.locator(".texting-flags")).containsText("1 unread text from this client");
         assertThat(page.locator(".texting-flags")).containsText("Last text did not get through");
@@ -158,7 +158,7 @@ class TextsBrowserTest extends BrowserTest {
         Browsers.screenshot(page, "texts");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Incoming")).first().click();
-        assertThat(page.locator("header.top .nav-count")).hasText("1 unread");
+        assertThat(page.locator("header.top .nav-incoming .nav-count")).hasText("1 unread");
         assertThat(page.locator("table.incoming-texts tbody tr")).hasCount(2);
         Browsers.screenshot(page, "incoming");
 
@@ -169,7 +169,7 @@ class TextsBrowserTest extends BrowserTest {
         assertThat(page).hasURL(baseUrl() + "/clients/" + jordan.getId() + "/texts");
         assertThat(page.getByRole(AriaRole.STATUS).first()).hasText("The text is now in the Texts of Jordan Avery.");
         assertThat(page.locator("table.texts tbody tr").first()).containsText("Hi, this is Jordan Avery, new phone.");
-        assertThat(page.locator("header.top .nav-count")).hasCount(0);
+        assertThat(page.locator("header.top .nav-incoming .nav-count")).hasCount(0);
         assertThat(jdbc.queryForObject("select count(*) from client_texts where text_message_id = ?", Integer.class,
                 unknown)).isEqualTo(1);
     }
