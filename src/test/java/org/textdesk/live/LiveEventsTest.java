@@ -111,6 +111,12 @@ class LiveEventsTest extends IntegrationTest {
         SecondInstance second = SecondInstance.shared(dataSource, TEST_ENCRYPTION_KEY, fakeTwilio.baseUrl());
         try (EventStream stream = EventStream.open(second.baseUrl(), session)) {
             assertThat(stream.response().statusCode()).isEqualTo(200);
+            // First an event through the second instance's listener, so it is listening before the cut (a listener
+            // still connecting when the database goes has nothing to catch up on).
+            String before = FakeTwilio.newMessageSid();
+            assertThat(TwilioWebhookRequests.postHttp(second.baseUrl(), "/twilio/sms",
+                    TwilioWebhookRequests.incomingText(before, "+14045387319", "Hello?")).statusCode()).isEqualTo(200);
+            assertThat(stream.nextData(WAIT)).startsWith("{\"kind\":\"incoming\"");
             second.database().cut();
             Thread.sleep(1000);
             second.database().restore();

@@ -23,7 +23,8 @@ class LoginBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Clients"))).isVisible();
         assertThat(page.getByText("Logged in as " + casey.getDisplayName())).isVisible();
         var mainMenu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
-        assertThat(mainMenu.getByRole(AriaRole.LINK)).hasText(new String[] {"Clients", "Incoming"});
+        assertThat(mainMenu.getByRole(AriaRole.LINK)).hasText(new String[] {"Clients", "My inbox", "Incoming", "Scheduled",
+                "My settings"});
         Browsers.screenshot(page, "home-caseworker");
     }
 

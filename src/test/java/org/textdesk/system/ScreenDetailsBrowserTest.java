@@ -84,8 +84,9 @@ class ScreenDetailsBrowserTest extends BrowserTest {
         Staff casey = newCaseworker();
         logIn(admin);
         page.navigate(baseUrl() + "/admin/quick-entries/new");
-        Locator typed = page.locator("[data-sms-typed]");
-        Locator left = page.locator("[data-sms-left]");
+        // The Message's own counter; each version in another language has one of its own below it.
+        Locator typed = page.locator("[data-sms-typed]").first();
+        Locator left = page.locator("[data-sms-left]").first();
         assertThat(typed).hasText("0");
         page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially("Hi {first_name}");
         // 15 characters; the braces are GSM-7 extension characters, which count two each.
