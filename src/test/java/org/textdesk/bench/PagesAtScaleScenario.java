@@ -18,12 +18,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 final class PagesAtScaleScenario {
 
+    private static final int SEARCHED_CLIENTS = 30;
+
     private PagesAtScaleScenario() {
     }
 
     static void run() throws Exception {
         int small = Integer.getInteger("bench.scale.small", 10_000);
-        int large = Integer.getInteger("bench.scale.messages", 2_000_000);
+        int large = Integer.getInteger("bench.scale.messages", 10_000_000);
         Map<String, Load.Result> atSmall = pagesAt("textdesk_bench_small", small);
         Map<String, Load.Result> atLarge = pagesAt("textdesk_bench_scale", large);
         List<String> notes = new ArrayList<>();
@@ -59,7 +61,10 @@ final class PagesAtScaleScenario {
                     from generate_series(1, %d) g""".formatted(clients), """
                     insert into cases (case_number, client_id, title, opened_on)
                     select 'B-' || g, (g - 1) %% %d + 1, 'Case ' || g, current_date - 400
-                    from generate_series(1, %d) g""".formatted(clients, 2 * clients));
+                    from generate_series(1, %d) g""".formatted(clients, 2 * clients),
+                    // The same 30 clients match the search at every size, so its page shows the same rows at
+                    // 10,000 and at 10,000,000 texts: a growth in its time is the data's, not a longer list.
+                    "update clients set last_name = 'Okafor' || id where id <= " + SEARCHED_CLIENTS);
             int batch = 200_000;
             for (int from = 1; from <= messages; from += batch) {
                 int to = Math.min(messages, from + batch - 1);
@@ -88,15 +93,27 @@ final class PagesAtScaleScenario {
                         union all select id, 'received', created_at from text_messages
                         where id between %d and %d and direction = 'INBOUND'""".formatted(from, to, from, to));
             }
+            // Pictures' metadata: every fifth incoming text came with one picture (a few bytes stand for it).
+            BenchDb.execute(database, """
+                    insert into text_media (text_message_id, position, twilio_url, declared_type, state, content_type,
+                        size_bytes, content, attempts, next_attempt_at, fetched_at)
+                    select id, 0, 'https://api.twilio.com/2010-04-01/Accounts/AC/Messages/' || twilio_sid
+                        || '/Media/ME' || lpad(id::text, 32, '0'), 'image/jpeg', 'STORED', 'image/jpeg', 4,
+                        '\\xffd8ffe0'::bytea, 1, created_at, created_at
+                    from text_messages where direction = 'INBOUND' and id % 5 = 0""",
+                    "update text_messages set num_media = 1 where direction = 'INBOUND' and id % 5 = 0");
             BenchDb.execute(database, "vacuum (analyze)"); // as autovacuum would have by then: visibility map set, statistics fresh
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             long events = BenchDb.queryLong(database, "select count(*) from message_status_events");
+            long pictures = BenchDb.queryLong(database, "select count(*) from text_media");
+            long databaseMiB = BenchDb.queryLong(database, "select pg_database_size(current_database())") >> 20;
             long client = clients / 2;
             long message = BenchDb.queryLong(database,
                     "select max(id) from text_messages where direction = 'OUTBOUND' and client_id = " + client);
             WebSession reader = WebSession.loggedIn(app.baseUrl(), "reader", "caseworker-password");
             Map<String, String> pages = new LinkedHashMap<>();
-            pages.put("client search", "/clients?q=Last123");
+            pages.put("client search (30 matches at every size)", "/clients?q=okafor");
+            pages.put("client search Last123 (matches grow with the clients)", "/clients?q=Last123");
             pages.put("client's Texts page", "/clients/" + client + "/texts");
             pages.put("Message Status", "/texts/" + message + "/status");
             pages.put("Incoming page", "/incoming");
@@ -116,7 +133,8 @@ final class PagesAtScaleScenario {
                     "seeded in SQL (generate_series, batches of " + batch + ", indexes of the migrations in place, then"
                             + " VACUUM ANALYZE) in " + String.format(Locale.ROOT, "%.0f", seedSeconds) + " s: " + clients
                             + " clients, " + 2 * clients + " cases, " + messages + " texts (10% incoming), " + events
-                            + " status events; load average before seeding " + loadBefore,
+                            + " status events, " + pictures + " pictures' metadata; database " + databaseMiB
+                            + " MiB; load average before seeding " + loadBefore,
                     "one caseworker session, 2 threads, 250 timed GETs per page after 300 warm-up GETs; load average"
                             + " before/after pages: " + before + " / " + Load.loadAverage(),
                     "check: every GET answered 200 (errors column)"));
