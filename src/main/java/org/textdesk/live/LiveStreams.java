@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,12 +31,9 @@ class LiveStreams implements SmartLifecycle {
     private static final long RETRY_MS = 3000;
 
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
-    // One thread writes to the streams, so that neither the listener nor a webhook waits for a slow browser.
-    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "live-fan-out");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // One thread writes to the streams, so that neither the listener nor a webhook waits for a slow browser. Made
+    // at each start: a stopped context (shut down, or paused by the test framework) may be started again.
+    private volatile ExecutorService fanOut;
 
     SseEmitter open(long staffId) {
         SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
@@ -57,10 +55,7 @@ class LiveStreams implements SmartLifecycle {
     }
 
     void deliver(List<LiveEvent> events) {
-        if (open.isEmpty()) {
-            return;
-        }
-        fanOut.execute(() -> events.forEach(this::send));
+        fanOutIfOpen(() -> events.forEach(this::send));
     }
 
     private void send(LiveEvent event) {
@@ -72,8 +67,19 @@ class LiveStreams implements SmartLifecycle {
     /** A comment now and then: a stream whose browser went away is noticed (the write fails) and dropped. */
     @Scheduled(fixedDelay = 25_000, initialDelay = 25_000)
     void keepAlive() {
-        if (!open.isEmpty()) {
-            fanOut.execute(() -> open.forEach(stream -> write(stream, SseEmitter.event().comment("still here"))));
+        fanOutIfOpen(() -> open.forEach(stream -> write(stream, SseEmitter.event().comment("still here"))));
+    }
+
+    /** Hands the writes to the fan-out thread when a stream is open; nothing while stopped (no stream is open). */
+    private void fanOutIfOpen(Runnable writes) {
+        ExecutorService executor = fanOut;
+        if (open.isEmpty() || executor == null) {
+            return;
+        }
+        try {
+            executor.execute(writes);
+        } catch (RejectedExecutionException stopping) {
+            // stop() ended every stream a moment ago
         }
     }
 
@@ -89,7 +95,14 @@ class LiveStreams implements SmartLifecycle {
     private volatile boolean running;
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (fanOut == null) {
+            fanOut = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "live-fan-out");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
         running = true;
     }
 
@@ -98,11 +111,15 @@ class LiveStreams implements SmartLifecycle {
      * otherwise wait for them; the browsers open new ones, on another instance behind a load balancer.
      */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         open.forEach(stream -> stream.emitter().complete());
         open.clear();
-        fanOut.shutdown();
+        ExecutorService executor = fanOut;
+        fanOut = null;
+        if (executor != null) {
+            executor.shutdown();
+        }
     }
 
     @Override

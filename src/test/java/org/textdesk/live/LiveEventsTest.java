@@ -107,34 +107,6 @@ class LiveEventsTest extends IntegrationTest {
     }
 
     @Test
-    void aListenerThatLostTheDatabaseListensAgainAndTellsThePagesToCatchUp() throws InterruptedException {
-        SecondInstance second = SecondInstance.shared(dataSource, TEST_ENCRYPTION_KEY, fakeTwilio.baseUrl());
-        try (EventStream stream = EventStream.open(second.baseUrl(), session)) {
-            assertThat(stream.response().statusCode()).isEqualTo(200);
-            // First an event through the second instance's listener, so it is listening before the cut (a listener
-            // still connecting when the database goes has nothing to catch up on).
-            String before = FakeTwilio.newMessageSid();
-            assertThat(TwilioWebhookRequests.postHttp(second.baseUrl(), "/twilio/sms",
-                    TwilioWebhookRequests.incomingText(before, "+14045387319", "Hello?")).statusCode()).isEqualTo(200);
-            assertThat(stream.nextData(WAIT)).startsWith("{\"kind\":\"incoming\"");
-            second.database().cut();
-            Thread.sleep(1000);
-            second.database().restore();
-
-            assertThat(stream.nextData(Duration.ofSeconds(15))).isEqualTo("{\"kind\":\"resync\",\"mine\":false}");
-            String sid = FakeTwilio.newMessageSid();
-            assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/sms",
-                    TwilioWebhookRequests.incomingText(sid, "+14045387319", "Are you there?")).statusCode())
-                    .isEqualTo(200);
-            long messageId = jdbc.queryForObject("select id from text_messages where twilio_sid = ?", Long.class, sid);
-            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"incoming\",\"clientId\":" + jordan.getId()
-                    + ",\"messageId\":" + messageId + ",\"mine\":true}");
-        } finally {
-            second.database().restore();
-        }
-    }
-
-    @Test
     void fiftyStreamsShareTheInstancesOneListeningConnection() throws InterruptedException {
         String countListeners = "select count(*) from pg_stat_activity where application_name = ?";
         String countBackends = "select count(*) from pg_stat_activity where datname = current_database()";
