@@ -31,12 +31,12 @@ class ClientController {
     private final ClientCases clientCases;
     private final ClientTextingSummaries textingSummaries;
     private final Languages languages;
-    private final Caseloads caseloads;
+    private final ClientCaseload caseload;
 
     ClientController(ClientService clientService, ClientCases clientCases,
-            ClientTextingSummaries textingSummaries, Languages languages, Caseloads caseloads) {
+            ClientTextingSummaries textingSummaries, Languages languages, ClientCaseload caseload) {
         this.languages = languages;
-        this.caseloads = caseloads;
+        this.caseload = caseload;
         this.clientService = clientService;
         this.clientCases = clientCases;
         this.textingSummaries = textingSummaries;
@@ -86,7 +86,7 @@ class ClientController {
         Client client = clientService.findClient(clientId);
         model.addAttribute("client", client);
         model.addAttribute("language", languages.findLanguage(client.getLanguageId()));
-        model.addAttribute("caseload", caseloads.caseloadOf(client, actor));
+        model.addAttribute("caseload", caseload.sectionOf(client.getId(), client.getCaseworkerId(), actor));
         model.addAttribute("consentHistory", clientService.consentHistory(clientId));
         model.addAttribute("cases", clientCases.casesOf(clientId));
         model.addAttribute("texting", textingSummaries.summariesOf(List.of(clientId)).get(clientId));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -36,13 +37,13 @@ public class ClientService {
     private final Languages languages;
     private final Clock clock;
     private final ZoneId timeZone;
-    private final CaseloadHistory caseloadHistory;
+    private final ApplicationEventPublisher events;
 
     ClientService(ClientRepository clientRepository, ClientSearchQuery clientSearchQuery,
             ConsentEventRepository consentEventRepository, Languages languages, Clock clock,
-            @Value("${textdesk.time-zone}") ZoneId timeZone, CaseloadHistory caseloadHistory) {
+            @Value("${textdesk.time-zone}") ZoneId timeZone, ApplicationEventPublisher events) {
         this.languages = languages;
-        this.caseloadHistory = caseloadHistory;
+        this.events = events;
         this.clientRepository = clientRepository;
         this.clientSearchQuery = clientSearchQuery;
         this.consentEventRepository = consentEventRepository;
@@ -168,7 +169,7 @@ public class ClientService {
         client.assignOnCreation(actor.id());
         clientRepository.save(client);
         consent.ifPresent(consentEventRepository::save);
-        caseloadHistory.created(client, actor.id(), now);
+        events.publishEvent(new ClientCaseload.ClientAdded(client.getId(), actor.id(), now));
         log.info("Client {} added by {}", client.getId(), actor.getUsername());
         return client;
     }

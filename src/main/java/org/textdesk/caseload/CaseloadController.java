@@ -1,4 +1,4 @@
-package org.textdesk.client;
+package org.textdesk.caseload;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.textdesk.client.Client;
+import org.textdesk.client.ClientService;
 import org.textdesk.staff.Staff;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.Flash;

@@ -1,12 +1,12 @@
-package org.textdesk.client;
+package org.textdesk.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.textdesk.client.CaseloadTransfer.Actor;
-import org.textdesk.client.CaseloadTransfer.Candidate;
-import org.textdesk.client.CaseloadTransfer.Refusal;
+import org.textdesk.caseload.CaseloadTransfer.Actor;
+import org.textdesk.caseload.CaseloadTransfer.Candidate;
+import org.textdesk.caseload.CaseloadTransfer.Refusal;
 
 class CaseloadTransferTest {
 

@@ -1,4 +1,4 @@
-package org.textdesk.client;
+package org.textdesk.caseload;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.textdesk.client;
+package org.textdesk.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.textdesk.IntegrationTest;
+import org.textdesk.client.Client;
+import org.textdesk.client.ClientFixture;
+import org.textdesk.client.ClientService;
 import org.textdesk.staff.Staff;
 
 /** Caseloads on PostgreSQL: the default caseworker, My clients, transfers, claims and their history. */

@@ -1,4 +1,4 @@
-package org.textdesk.client;
+package org.textdesk.caseload;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,10 +37,6 @@ class CaseloadHistory {
     CaseloadHistory(JdbcTemplate jdbc, OrganisationTime organisationTime) {
         this.jdbc = jdbc;
         this.organisationTime = organisationTime;
-    }
-
-    void created(Client client, long staffId, Instant now) {
-        record(client.getId(), staffId, staffId, Reason.CREATED, now);
     }
 
     void record(long clientId, Long caseworkerId, long assignedBy, Reason reason, Instant now) {

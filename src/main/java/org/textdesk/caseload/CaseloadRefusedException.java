@@ -1,4 +1,4 @@
-package org.textdesk.client;
+package org.textdesk.caseload;
 
 /** A transfer that may not happen, with the words for the person who asked; nothing was written. */
 public class CaseloadRefusedException extends RuntimeException {

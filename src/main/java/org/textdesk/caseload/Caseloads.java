@@ -1,4 +1,4 @@
-package org.textdesk.client;
+package org.textdesk.caseload;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
+import org.textdesk.client.ClientCaseload;
 import org.textdesk.staff.Staff;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.staff.StaffService;
@@ -24,7 +26,7 @@ import org.textdesk.system.NotFoundException;
  * once happen one after the other and each is in the history.
  */
 @Service
-public class Caseloads {
+public class Caseloads implements ClientCaseload {
 
     private static final Logger log = LoggerFactory.getLogger(Caseloads.class);
 
@@ -45,9 +47,9 @@ public class Caseloads {
             boolean mayTransfer, boolean mayClaim, List<Choice> transferChoices) {
     }
 
+    @Override
     @Transactional(readOnly = true)
-    public CaseloadView caseloadOf(Client client, StaffPrincipal actor) {
-        Long current = client.getCaseworkerId();
+    public CaseloadView sectionOf(long clientId, Long current, StaffPrincipal actor) {
         CaseloadTransfer.Actor who = actorOf(actor);
         // One read of the staff list gives both the caseworker's name and the people to transfer to.
         List<Staff> everyone = staffService.listStaff();
@@ -56,9 +58,15 @@ public class Caseloads {
         List<Choice> choices = everyone.stream().filter(Staff::isEnabled)
                 .filter(staff -> !staff.getId().equals(current))
                 .map(staff -> Choice.of(staff.getId(), staff.getDisplayName())).toList();
-        return new CaseloadView(current, name, history.of(client.getId()),
+        return new CaseloadView(current, name, history.of(clientId),
                 CaseloadTransfer.mayTransfer(current, who), CaseloadTransfer.mayClaim(current, who)
                         && !Long.valueOf(actor.id()).equals(current), choices);
+    }
+
+    /** A new client's first caseworker is its creator: the first row of its history, in the transaction adding it. */
+    @EventListener
+    void recordFirstCaseworker(ClientCaseload.ClientAdded added) {
+        history.record(added.clientId(), added.addedBy(), added.addedBy(), CaseloadHistory.Reason.CREATED, added.at());
     }
 
     /** Every staff member, by name, enabled or not (whose clients may be moved away). */
