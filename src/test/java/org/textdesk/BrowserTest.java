@@ -2,6 +2,7 @@ package org.textdesk;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.textdesk.staff.Staff;
@@ -9,13 +10,23 @@ import org.textdesk.staff.Staff;
 /** A test that drives the running application in Chromium; each test gets a fresh browser context. */
 public abstract class BrowserTest extends IntegrationTest {
 
+    /**
+     * Limits for a machine under load (CI, or several builds at once on two cores): a page that needs 10 s there
+     * is slow, not wrong; a page that never comes still fails, later.
+     */
+    private static final double ACTION_TIMEOUT_MS = 30_000;
+
+    static {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
     protected BrowserContext browserContext;
     protected Page page;
 
     @BeforeEach
     void openBrowserContext() {
         browserContext = Browsers.chromium().newContext();
-        browserContext.setDefaultTimeout(10_000);
+        browserContext.setDefaultTimeout(ACTION_TIMEOUT_MS);
         page = browserContext.newPage();
     }
 

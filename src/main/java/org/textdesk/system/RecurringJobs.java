@@ -2,10 +2,10 @@ package org.textdesk.system;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +41,13 @@ public class RecurringJobs {
     }
 
     /** A job named {@code name} that runs {@code work} again {@code delay} after each run ends. */
-    public Task<Void> withFixedDelay(String name, Duration delay, Runnable work) {
-        return new RecurringTask<Void>(name, FixedDelay.of(delay), Void.class) {
+    public RecurringTask<Void> withFixedDelay(String name, Duration delay, Runnable work) {
+        return on(name, FixedDelay.of(delay), work);
+    }
+
+    /** A job named {@code name} that runs {@code work} at the times of {@code schedule} (daily at 03:30, say). */
+    public RecurringTask<Void> on(String name, Schedule schedule, Runnable work) {
+        return new RecurringTask<Void>(name, schedule, Void.class) {
 
             @Override
             public CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {

@@ -23,7 +23,7 @@ class MySettingsBrowserTest extends BrowserTest {
         for (int width : List.of(1280, 390)) {
             try (BrowserContext context = Browsers.chromium().newContext(
                     new Browser.NewContextOptions().setViewportSize(width, 800))) {
-                context.setDefaultTimeout(10_000);
+                context.setDefaultTimeout(30_000);
                 Axe.enable(context);
                 page = context.newPage();
                 logIn(casey);

@@ -31,7 +31,7 @@ import org.textdesk.texts.TextingData;
 class TextsBrowserTest extends BrowserTest {
 
     private static final LocatorAssertions.HasTextOptions WITHIN_POLLS = new LocatorAssertions.HasTextOptions()
-            .setTimeout(10_000);
+            .setTimeout(20_000);
 
     @Autowired
     ClientService clientService;

@@ -34,7 +34,8 @@ import org.textdesk.staff.Staff;
  */
 class LiveConversationBrowserTest extends BrowserTest {
 
-    private static final double LIVE_WAIT_MS = 5000;
+    /** Without a reload, within this: how fast is the benchmark's question (issue 19 point 5), not a loaded CI's. */
+    private static final double LIVE_WAIT_MS = 15_000;
 
     /** Records the notifications the page shows instead of showing them; asks for nothing. */
     private static final String RECORDED_NOTIFICATIONS = """
@@ -75,7 +76,7 @@ class LiveConversationBrowserTest extends BrowserTest {
         for (int width : List.of(1280, 390)) {
             try (BrowserContext context = Browsers.chromium().newContext(
                     new Browser.NewContextOptions().setViewportSize(width, 900))) {
-                context.setDefaultTimeout(15_000);
+                context.setDefaultTimeout(30_000);
                 Axe.enable(context);
                 page = context.newPage();
                 logIn(casey);

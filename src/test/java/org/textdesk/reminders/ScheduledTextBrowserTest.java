@@ -49,7 +49,7 @@ class ScheduledTextBrowserTest extends BrowserTest {
             emptyEveryTableButKeep();
             try (BrowserContext context = Browsers.chromium().newContext(
                     new Browser.NewContextOptions().setViewportSize(width, 900))) {
-                context.setDefaultTimeout(15_000);
+                context.setDefaultTimeout(30_000);
                 Axe.enable(context);
                 page = context.newPage();
                 logIn(casey);

@@ -29,7 +29,7 @@ class RetentionBrowserTest extends BrowserTest {
         // the phone-sized context replaces the test's own, and is closed after the test as that one would be
         browserContext.close();
         browserContext = Browsers.chromium().newContext(new Browser.NewContextOptions().setViewportSize(390, 800));
-        browserContext.setDefaultTimeout(10_000);
+        browserContext.setDefaultTimeout(30_000);
         page = browserContext.newPage();
         setTheMonths(page, "390");
     }

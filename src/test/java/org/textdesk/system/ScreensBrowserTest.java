@@ -188,7 +188,7 @@ class ScreensBrowserTest extends BrowserTest {
     private void check(int width, Staff staff, String role, Map<String, String> screens, List<String> problems) {
         try (BrowserContext context = Browsers.chromium().newContext(
                 new Browser.NewContextOptions().setViewportSize(width, 800))) {
-            context.setDefaultTimeout(15_000);
+            context.setDefaultTimeout(30_000);
             Axe.enable(context);
             page = context.newPage();
             List<String> missing = new ArrayList<>();
