@@ -698,7 +698,9 @@ public final class FakeTwilio {
      * credentials 200 with the service (the example answer of twilio_messaging_v1.json with this SID, account and
      * name); wrong credentials 401/20003; another account's credentials, like an unknown SID, 404/20404.
      */
-    public void serveMessagingService(String serviceSid, String accountSid, String friendlyName) {
+    public void serveMessagingService(String serviceSid, String accountSid, String friendlyName,
+            String... senderNumbers) {
+        serveSenderPool(serviceSid, accountSid, senderNumbers);
         on("GET", "/v1/Services/" + serviceSid, call -> {
             String user = call.request().basicUsername();
             if (!authorized(new Call(call.request(), user == null ? Map.of() : Map.of("AccountSid", user)))) {
@@ -708,6 +710,40 @@ public final class FakeTwilio {
                 return Answer.twilioError(404, 20404, "The requested resource /Services/" + serviceSid + " was not found");
             }
             return Answer.json(200, messagingServiceJson(serviceSid, accountSid, friendlyName));
+        });
+    }
+
+    /**
+     * The service's Sender Pool as Twilio's Messaging API lists it (GET /v1/Services/{ServiceSid}/PhoneNumbers, one
+     * page): the description's example entry once per number, with this service, account and number; the same
+     * credentials rule as the service itself.
+     */
+    private void serveSenderPool(String serviceSid, String accountSid, String... senderNumbers) {
+        on("GET", "/v1/Services/" + serviceSid + "/PhoneNumbers", call -> {
+            String user = call.request().basicUsername();
+            if (!authorized(new Call(call.request(), user == null ? Map.of() : Map.of("AccountSid", user)))) {
+                return authenticateError();
+            }
+            if (!accountSid.equals(user)) {
+                return Answer.twilioError(404, 20404, "The requested resource /Services/" + serviceSid
+                        + "/PhoneNumbers was not found");
+            }
+            String example = toJson(TwilioApiDescription.instance().example(true, "/v1/Services/{ServiceSid}/PhoneNumbers",
+                    "get", "200")).replace("MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", serviceSid);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> page = new LinkedHashMap<>(JSON.readValue(example, Map.class));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> template = ((List<Map<String, Object>>) page.get("phone_numbers")).get(0);
+            List<Map<String, Object>> numbers = new ArrayList<>();
+            for (int i = 0; i < senderNumbers.length; i++) {
+                Map<String, Object> number = new LinkedHashMap<>(template);
+                number.put("account_sid", accountSid);
+                number.put("sid", String.format("PN%032x", i + 1));
+                number.put("phone_number", senderNumbers[i]);
+                numbers.add(number);
+            }
+            page.put("phone_numbers", numbers);
+            return Answer.json(200, toJson(page));
         });
     }
 

@@ -10,9 +10,11 @@ package org.textdesk.twilio;
  * @param networkFailure  why Twilio could not be reached when {@link Outcome#UNREACHABLE}
  * @param httpStatus      the HTTP status Twilio answered with, when it answered with an error
  * @param twilioErrorCode Twilio's error code (for example 20404), when it gave one
+ * @param numberInSenderPool when {@link Outcome#FOUND} and a Twilio number was given: whether it is one of the
+ *                        service's senders; null when not asked or Twilio's list could not be had
  */
 public record MessagingServiceCheck(Outcome outcome, String serviceName, String ownerAccountSid,
-        NetworkFailure networkFailure, Integer httpStatus, Integer twilioErrorCode) {
+        NetworkFailure networkFailure, Integer httpStatus, Integer twilioErrorCode, Boolean numberInSenderPool) {
 
     public enum Outcome {
         /** Twilio has the service in this account. */
@@ -30,16 +32,17 @@ public record MessagingServiceCheck(Outcome outcome, String serviceName, String 
     }
 
     static MessagingServiceCheck found(String serviceName) {
-        return new MessagingServiceCheck(Outcome.FOUND, serviceName == null ? "" : serviceName, null, null, null, null);
+        return new MessagingServiceCheck(Outcome.FOUND, serviceName == null ? "" : serviceName, null, null, null, null,
+                null);
     }
 
     static MessagingServiceCheck ofAnotherAccount(String ownerAccountSid) {
-        return new MessagingServiceCheck(Outcome.OTHER_ACCOUNT, null, ownerAccountSid, null, null, null);
+        return new MessagingServiceCheck(Outcome.OTHER_ACCOUNT, null, ownerAccountSid, null, null, null, null);
     }
 
     static MessagingServiceCheck from(TwilioFailure failure) {
         if (failure.networkFailure() != null) {
-            return new MessagingServiceCheck(Outcome.UNREACHABLE, null, null, failure.networkFailure(), null, null);
+            return new MessagingServiceCheck(Outcome.UNREACHABLE, null, null, failure.networkFailure(), null, null, null);
         }
         Outcome outcome;
         if (failure.isBadCredentials()) {
@@ -51,7 +54,13 @@ public record MessagingServiceCheck(Outcome outcome, String serviceName, String 
         } else {
             outcome = Outcome.OTHER_ERROR;
         }
-        return new MessagingServiceCheck(outcome, null, null, null, failure.httpStatus(), failure.twilioErrorCode());
+        return new MessagingServiceCheck(outcome, null, null, null, failure.httpStatus(), failure.twilioErrorCode(),
+                null);
+    }
+
+    public MessagingServiceCheck withNumberInSenderPool(Boolean inPool) {
+        return new MessagingServiceCheck(outcome, serviceName, ownerAccountSid, networkFailure, httpStatus,
+                twilioErrorCode, inPool);
     }
 
     public boolean isFound() {

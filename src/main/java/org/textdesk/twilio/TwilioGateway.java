@@ -39,6 +39,9 @@ public class TwilioGateway implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(TwilioGateway.class);
     private static final Pattern ACCOUNT_SID = Pattern.compile(TwilioSetup.ACCOUNT_SID_PATTERN);
     private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile(TwilioSetup.MESSAGING_SERVICE_SID_PATTERN);
+    /** A Sender Pool holds at most 400 numbers; Twilio pages its list. */
+    private static final int SENDERS_PER_PAGE = 100;
+    private static final int MAX_SENDERS = 400;
 
     private final Supplier<String> apiBaseUrl;
     private final TwilioApiHttpClient httpClient;
@@ -84,6 +87,16 @@ public class TwilioGateway implements DisposableBean {
      * a service of another account.
      */
     public MessagingServiceCheck checkMessagingService(String accountSid, String authToken, String serviceSid) {
+        return checkMessagingService(accountSid, authToken, serviceSid, null);
+    }
+
+    /**
+     * As above, and when the service is found and {@code twilioNumberE164} is given, whether that number is one of
+     * the service's senders (its Sender Pool, listed by the Messaging API): texts through the service go out from
+     * the pool's numbers, so a number outside it is not the one clients see or answer.
+     */
+    public MessagingServiceCheck checkMessagingService(String accountSid, String authToken, String serviceSid,
+            String twilioNumberE164) {
         requireAccountSid(accountSid);
         if (serviceSid == null || !MESSAGING_SERVICE_SID.matcher(serviceSid).matches()) {
             throw new IllegalArgumentException("not a Messaging Service SID (MG and 32 hexadecimal characters)");
@@ -96,11 +109,30 @@ public class TwilioGateway implements DisposableBean {
                 return MessagingServiceCheck.ofAnotherAccount(service.getAccountSid());
             }
             log.info("Messaging Service {} of account {}: found", serviceSid, accountSid);
-            return MessagingServiceCheck.found(service.getFriendlyName());
+            MessagingServiceCheck found = MessagingServiceCheck.found(service.getFriendlyName());
+            return twilioNumberE164 == null ? found
+                    : found.withNumberInSenderPool(inSenderPool(accountSid, authToken, serviceSid, twilioNumberE164));
         } catch (TwilioException e) {
             TwilioFailure failure = TwilioFailure.of(e);
             log.info("Messaging Service {} of account {} at {}: {}", serviceSid, accountSid, apiBaseUrl.get(), failure);
             return MessagingServiceCheck.from(failure);
+        }
+    }
+
+    /** Whether the number is in the service's Sender Pool; null when Twilio's list could not be had. */
+    private Boolean inSenderPool(String accountSid, String authToken, String serviceSid, String numberE164) {
+        try {
+            for (com.twilio.rest.messaging.v1.service.PhoneNumber sender : com.twilio.rest.messaging.v1.service.PhoneNumber
+                    .reader(serviceSid).pageSize(SENDERS_PER_PAGE).limit(MAX_SENDERS)
+                    .read(client(accountSid, authToken))) {
+                if (sender.getPhoneNumber() != null && numberE164.equals(sender.getPhoneNumber().toString())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (TwilioException e) {
+            log.info("Sender Pool of Messaging Service {} at {}: {}", serviceSid, apiBaseUrl.get(), TwilioFailure.of(e));
+            return null;
         }
     }
 

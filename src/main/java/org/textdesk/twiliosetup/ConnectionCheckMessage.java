@@ -25,10 +25,9 @@ record ConnectionCheckMessage(boolean ok, String messageKey, Object[] arguments)
      * Twilio unreachable).
      */
     static ConnectionCheckMessage of(MessagingServiceCheck check, String serviceSid, String accountSid,
-            String apiBaseUrl) {
+            String apiBaseUrl, String twilioNumber) {
         return switch (check.outcome()) {
-            case FOUND -> new ConnectionCheckMessage(true, "twilio.test.service.found",
-                    new Object[] {check.serviceName(), serviceSid});
+            case FOUND -> ofFound(check, serviceSid, twilioNumber);
             case NOT_FOUND -> new ConnectionCheckMessage(false, "twilio.test.service.notFound",
                     new Object[] {serviceSid, accountSid});
             case OTHER_ACCOUNT -> check.ownerAccountSid() == null
@@ -47,6 +46,19 @@ record ConnectionCheckMessage(boolean ok, String messageKey, Object[] arguments)
                     : new ConnectionCheckMessage(false, "twilio.test.service.otherError",
                             new Object[] {serviceSid, text(check.httpStatus(), "?"), text(check.twilioErrorCode(), "-")});
         };
+    }
+
+    /** A service found: and whether the Twilio number is one of its senders, when that was asked. */
+    private static ConnectionCheckMessage ofFound(MessagingServiceCheck check, String serviceSid, String twilioNumber) {
+        if (check.numberInSenderPool() == null) {
+            return new ConnectionCheckMessage(true, "twilio.test.service.found",
+                    new Object[] {check.serviceName(), serviceSid});
+        }
+        return check.numberInSenderPool()
+                ? new ConnectionCheckMessage(true, "twilio.test.service.foundWithNumber",
+                        new Object[] {check.serviceName(), serviceSid, twilioNumber.strip()})
+                : new ConnectionCheckMessage(false, "twilio.test.service.numberNotSender",
+                        new Object[] {check.serviceName(), serviceSid, twilioNumber.strip()});
     }
 
     /** Numbers as plain text, so that the message shows 20003 and not 20,003. */

@@ -54,11 +54,12 @@ class TwilioSetupController {
     String testConnection(@ModelAttribute("setupForm") TwilioSetupForm setupForm, BindingResult result, Model model) {
         try {
             TwilioSetupService.ConnectionTest test = setupService.testConnection(setupForm.getAccountSid(),
-                    setupForm.getAuthToken(), setupForm.getMessagingServiceSid());
+                    setupForm.getAuthToken(), setupForm.getMessagingServiceSid(), setupForm.getTwilioNumber());
             model.addAttribute("connectionCheck", ConnectionCheckMessage.of(test.account(), setupService.apiBaseUrl()));
             if (test.messagingService() != null) {
                 model.addAttribute("messagingServiceCheck", ConnectionCheckMessage.of(test.messagingService(),
-                        test.messagingServiceSid(), setupForm.getAccountSid(), setupService.apiBaseUrl()));
+                        test.messagingServiceSid(), setupForm.getAccountSid(), setupService.apiBaseUrl(),
+                        setupForm.getTwilioNumber()));
             }
             model.addAttribute("typedTokenNotSaved", setupForm.hasTypedAuthToken());
         } catch (FieldRuleException refused) {

@@ -229,12 +229,14 @@ public class TwilioSetupService implements CurrentTwilioSetup {
     /**
      * Asks Twilio for the account with the typed Account SID and the typed Auth Token, or the stored
      * one when none is typed, then, when a Messaging Service SID is typed and the account answered, for that
-     * service (Messaging API v1). Holds no transaction during the calls.
+     * service (Messaging API v1) and whether the typed Twilio number is one of its senders. Holds no transaction
+     * during the calls.
      *
      * @throws FieldRuleException when the Account SID, the Auth Token or the Messaging Service SID is missing or
      *                            malformed
      */
-    ConnectionTest testConnection(String typedAccountSid, String typedAuthToken, String typedMessagingServiceSid) {
+    ConnectionTest testConnection(String typedAccountSid, String typedAuthToken, String typedMessagingServiceSid,
+            String typedTwilioNumber) {
         String accountSid = typedAccountSid == null ? "" : typedAccountSid.strip();
         if (accountSid.isEmpty()) {
             throw new FieldRuleException("accountSid", "twilio.accountSid.requiredToTest");
@@ -262,7 +264,8 @@ public class TwilioSetupService implements CurrentTwilioSetup {
             return new ConnectionTest(account, serviceSid, null);
         }
         return new ConnectionTest(account, serviceSid,
-                gateway.checkMessagingService(accountSid, authToken, serviceSid));
+                gateway.checkMessagingService(accountSid, authToken, serviceSid,
+                        typedTwilioNumber == null ? null : TwilioNumber.toE164(typedTwilioNumber).orElse(null)));
     }
 
     /** Forgets the cached setup now and again when the current transaction commits (readers may re-read meanwhile). */

@@ -58,15 +58,34 @@ class ConnectionCheckMessageTest {
     static final String SERVICE = "MG0123456789abcdef0123456789abcdef";
     static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
     static final String PARENT = "AC99999999999999999999999999999999";
+    static final String NUMBER = " 404-476-4365 ";
 
     String say(MessagingServiceCheck check) {
-        ConnectionCheckMessage message = ConnectionCheckMessage.of(check, SERVICE, ACCOUNT, API);
+        ConnectionCheckMessage message = ConnectionCheckMessage.of(check, SERVICE, ACCOUNT, API, NUMBER);
         return messages.getMessage(message.messageKey(), message.arguments(), Locale.US);
     }
 
     static MessagingServiceCheck service(MessagingServiceCheck.Outcome outcome, String name, String owner,
             NetworkFailure network, Integer status, Integer code) {
-        return new MessagingServiceCheck(outcome, name, owner, network, status, code);
+        return new MessagingServiceCheck(outcome, name, owner, network, status, code, null);
+    }
+
+    @Test
+    void aServiceFoundSaysWhetherTheTwilioNumberIsOneOfItsSenders() {
+        MessagingServiceCheck found = service(MessagingServiceCheck.Outcome.FOUND, "Caseworkers' texts", null, null,
+                null, null);
+        assertThat(say(found.withNumberInSenderPool(true))).isEqualTo("Messaging Service “Caseworkers' texts” found "
+                + "(MG0123456789abcdef0123456789abcdef): texts will go out through it, and the Twilio number "
+                + "404-476-4365 is one of its senders.");
+        assertThat(say(found.withNumberInSenderPool(false))).isEqualTo("Messaging Service “Caseworkers' texts” found "
+                + "(MG0123456789abcdef0123456789abcdef), but the Twilio number 404-476-4365 is not one of its senders: "
+                + "TextDesk sends through the service from the Twilio number, and Twilio refuses a From that is not "
+                + "in the service's Sender Pool. Add 404-476-4365 to the "
+                + "service's Sender Pool in the Twilio console (Messaging > Services > Caseworkers' texts > Sender "
+                + "Pool), or type one of its numbers here.");
+        assertThat(List.of(ConnectionCheckMessage.of(found.withNumberInSenderPool(true), SERVICE, ACCOUNT, API, NUMBER)
+                .ok(), ConnectionCheckMessage.of(found.withNumberInSenderPool(false), SERVICE, ACCOUNT, API, NUMBER)
+                .ok())).containsExactly(true, false);
     }
 
     @Test
@@ -113,21 +132,21 @@ class ConnectionCheckMessageTest {
                 .contains("answered, but not the way Twilio does");
         assertThat(List.of(
                 ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.FOUND, "x", null, null, null, null),
-                        SERVICE, ACCOUNT, API).ok(),
+                        SERVICE, ACCOUNT, API, NUMBER).ok(),
                 ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.NOT_FOUND, null, null, null, 404, null),
-                        SERVICE, ACCOUNT, API).ok(),
+                        SERVICE, ACCOUNT, API, NUMBER).ok(),
                 ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.OTHER_ACCOUNT, null, PARENT, null, null,
-                        null), SERVICE, ACCOUNT, API).ok(),
+                        null), SERVICE, ACCOUNT, API, NUMBER).ok(),
                 ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.OTHER_ACCOUNT, null, null, null, 403,
-                        null), SERVICE, ACCOUNT, API).ok(),
+                        null), SERVICE, ACCOUNT, API, NUMBER).ok(),
                 ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.BAD_CREDENTIALS, null, null, null, 401,
-                        null), SERVICE, ACCOUNT, API).ok(),
+                        null), SERVICE, ACCOUNT, API, NUMBER).ok(),
                 ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.UNREACHABLE, null, null,
-                        NetworkFailure.OTHER, null, null), SERVICE, ACCOUNT, API).ok(),
+                        NetworkFailure.OTHER, null, null), SERVICE, ACCOUNT, API, NUMBER).ok(),
                 ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.OTHER_ERROR, null, null, null, 500,
-                        null), SERVICE, ACCOUNT, API).ok(),
+                        null), SERVICE, ACCOUNT, API, NUMBER).ok(),
                 ConnectionCheckMessage.of(service(MessagingServiceCheck.Outcome.OTHER_ERROR, null, null, null, null,
-                        null), SERVICE, ACCOUNT, API).ok()))
+                        null), SERVICE, ACCOUNT, API, NUMBER).ok()))
                 .containsExactly(true, false, false, false, false, false, false, false);
     }
 }

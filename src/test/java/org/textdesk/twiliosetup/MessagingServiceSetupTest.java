@@ -93,20 +93,46 @@ class MessagingServiceSetupTest extends IntegrationTest {
     }
 
     @Test
-    void testConnectionNamesTheMessagingService() {
+    void testConnectionNamesTheMessagingServiceAndFindsTheTwilioNumberAmongItsSenders() {
         fakeTwilio.acceptCredentials(SID, TwilioSetupFixture.AUTH_TOKEN, "Kemp's Case Works");
-        fakeTwilio.serveMessagingService(SERVICE, SID, "Caseworkers' texts");
+        fakeTwilio.serveMessagingService(SERVICE, SID, "Caseworkers' texts", "+14045550199", "+14044764365");
         MvcTestResult result = post("/admin/twilio/test", newAdmin(), with(completeForm(), "messagingServiceSid", SERVICE));
 
         assertThat(text(result)).contains("Connection works: Twilio accepted the Account SID and Auth Token of the "
                 + "account “Kemp's Case Works”.", "Messaging Service “Caseworkers' texts” found (" + SERVICE
-                + "): texts will go out through it.");
+                + "): texts will go out through it, and the Twilio number 404-476-4365 is one of its senders.");
         assertThat(fakeTwilio.requests()).extracting(FakeTwilio.RecordedRequest::path)
-                .containsExactly("/2010-04-01/Accounts/" + SID + ".json", "/v1/Services/" + SERVICE);
+                .containsExactly("/2010-04-01/Accounts/" + SID + ".json", "/v1/Services/" + SERVICE,
+                        "/v1/Services/" + SERVICE + "/PhoneNumbers");
         FakeTwilio.RecordedRequest fetch = fakeTwilio.requests("GET", FakeTwilio.MESSAGING_SERVICE_PATH).get(0);
         assertThat(fetch.basicUsername()).isEqualTo(SID);
         assertThat(fetch.basicPassword()).isEqualTo(TwilioSetupFixture.AUTH_TOKEN);
         assertThat(jdbc.queryForObject("select count(*) from twilio_settings", Integer.class)).isZero();
+    }
+
+    @Test
+    void testConnectionWarnsWhenTheTwilioNumberIsNotOneOfTheServicesSenders() {
+        fakeTwilio.acceptCredentials(SID, TwilioSetupFixture.AUTH_TOKEN);
+        fakeTwilio.serveMessagingService(SERVICE, SID, "Caseworkers' texts", "+14045550199");
+        MvcTestResult result = post("/admin/twilio/test", newAdmin(), with(completeForm(), "messagingServiceSid", SERVICE));
+
+        assertThat(text(result)).contains("Messaging Service “Caseworkers' texts” found (" + SERVICE + "), but the "
+                + "Twilio number 404-476-4365 is not one of its senders: TextDesk sends through the service from the "
+                + "Twilio number, and Twilio refuses a From that is not in the service's Sender Pool. Add 404-476-4365 to the service's Sender Pool in the Twilio console (Messaging "
+                + "> Services > Caseworkers' texts > Sender Pool), or type one of its numbers here.");
+        assertThat(text(result)).contains("class=\"connection-check messaging-service-check bad\"");
+    }
+
+    @Test
+    void testConnectionStillNamesTheServiceWhenItsSendersCannotBeListed() {
+        fakeTwilio.acceptCredentials(SID, TwilioSetupFixture.AUTH_TOKEN);
+        fakeTwilio.serveMessagingService(SERVICE, SID, "Caseworkers' texts");
+        fakeTwilio.answer("GET", "/v1/Services/{ServiceSid}/PhoneNumbers", Answer.dropConnection());
+        MvcTestResult result = post("/admin/twilio/test", newAdmin(), with(completeForm(), "messagingServiceSid", SERVICE));
+
+        assertThat(text(result)).contains("Messaging Service “Caseworkers' texts” found (" + SERVICE
+                + "): texts will go out through it.");
+        assertThat(text(result)).doesNotContain("one of its senders");
     }
 
     @Test

@@ -58,6 +58,6 @@ class SendingBlockedReasonTest extends IntegrationTest {
         configureTwilio();
         configureTwilio();
         assertThat(fakeTwilio.requests()).isEmpty();
-        assertThat(twilioSetupService.testConnection(TwilioSetupFixture.ACCOUNT_SID, "", "").account().isOk()).isTrue();
+        assertThat(twilioSetupService.testConnection(TwilioSetupFixture.ACCOUNT_SID, "", "", "").account().isOk()).isTrue();
     }
 }

@@ -138,6 +138,16 @@ class SandboxApiController {
         return TwilioJson.messagingService(webhookTargets.statusCallbackUrl());
     }
 
+    /** The sandbox service's Sender Pool: its one number. */
+    @GetMapping("/v1/Services/{serviceSid}/PhoneNumbers")
+    Map<String, Object> listMessagingServiceSenders(@PathVariable String serviceSid, HttpServletRequest request) {
+        auth.authenticate(request, SandboxAccount.ACCOUNT_SID);
+        if (!SandboxAccount.MESSAGING_SERVICE_SID.equals(serviceSid)) {
+            throw SandboxApiException.notFound(request.getRequestURI());
+        }
+        return TwilioJson.senderPool();
+    }
+
     @ExceptionHandler(SandboxApiException.class)
     ResponseEntity<Map<String, Object>> twilioError(SandboxApiException error) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON);

@@ -105,6 +105,33 @@ public final class TwilioJson {
         return json;
     }
 
+    /** The sandbox service's Sender Pool as Twilio's Messaging API lists it: one page with the sandbox's number. */
+    static Map<String, Object> senderPool() {
+        String url = "https://messaging.twilio.com/v1/Services/" + SandboxAccount.MESSAGING_SERVICE_SID + "/PhoneNumbers";
+        Map<String, Object> number = new LinkedHashMap<>();
+        number.put("sid", "PN" + SandboxAccount.ACCOUNT_SID.substring(2));
+        number.put("account_sid", SandboxAccount.ACCOUNT_SID);
+        number.put("service_sid", SandboxAccount.MESSAGING_SERVICE_SID);
+        number.put("date_created", Instant.from(CREATED).toString());
+        number.put("date_updated", Instant.from(CREATED).toString());
+        number.put("phone_number", SandboxAccount.TWILIO_NUMBER);
+        number.put("country_code", "US");
+        number.put("capabilities", List.of("SMS", "MMS"));
+        number.put("url", url + "/" + number.get("sid"));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("page", 0);
+        meta.put("page_size", 50);
+        meta.put("first_page_url", url + "?PageSize=50&Page=0");
+        meta.put("previous_page_url", null);
+        meta.put("next_page_url", null);
+        meta.put("key", "phone_numbers");
+        meta.put("url", url + "?PageSize=50&Page=0");
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("meta", meta);
+        page.put("phone_numbers", List.of(number));
+        return page;
+    }
+
     static Map<String, Object> messagingService(String statusCallback) {
         String url = "https://messaging.twilio.com/v1/Services/" + SandboxAccount.MESSAGING_SERVICE_SID;
         Map<String, Object> json = new LinkedHashMap<>();

@@ -120,8 +120,10 @@ class SandboxTextingTest extends SandboxTest {
         TwilioSetupFixture.useMessagingService(twilioSetupService, service);
         String checked = mvc.post().uri("/admin/twilio/test").with(user(as(newAdmin()))).with(csrf())
                 .param("accountSid", setup.accountSid()).param("authToken", "").param("messagingServiceSid", service)
+                .param("twilioNumber", "404-555-0100")
                 .exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(checked).contains("Messaging Service \u201cTextDesk sandbox\u201d found (" + service + ")");
+        assertThat(checked).contains("Messaging Service \u201cTextDesk sandbox\u201d found (" + service + "): texts "
+                + "will go out through it, and the Twilio number 404-555-0100 is one of its senders.");
 
         Client jordan = client("Jordan", "538-7319");
         long textId = send(jordan, "Through the service.");
