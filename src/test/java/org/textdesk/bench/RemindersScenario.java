@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,7 @@ final class RemindersScenario {
     private static final int LIMIT = 100;
     private static final int CASEWORKERS = 10;
     private static final int SEARCHED_CLIENTS = 30;
+    private static final int HAND_SENDS = 20;
 
     private RemindersScenario() {
     }
@@ -95,6 +97,26 @@ final class RemindersScenario {
                 }
             });
             reading.start();
+            // a caseworker sends by hand (the Send Text form) every 2 s meanwhile: not paced today, so each one
+            // competes with the batch for the account's 100 a second
+            Queue<Long> handNanos = new ConcurrentLinkedQueue<>();
+            WebSession handSender = sessions.get(0);
+            String handToken = handSender.csrfOf("/clients/" + client + "/texts/new");
+            Thread hand = new Thread(() -> {
+                try {
+                    for (int n = 1; n <= HAND_SENDS && sending.get(); n++) {
+                        Thread.sleep(2000);
+                        long begin = System.nanoTime();
+                        handSender.post("/clients/" + client + "/texts", Map.of("_csrf", handToken,
+                                "body", "Hand send " + n + ": please call the office today.",
+                                "sendKey", UUID.randomUUID().toString()));
+                        handNanos.add(System.nanoTime() - begin);
+                    }
+                } catch (Exception e) {
+                    System.out.println("  hand send failed: " + e);
+                }
+            });
+            hand.start();
             while (BenchDb.queryLong(DATABASE, "select count(*) from scheduled_texts where state = 'SCHEDULED'") > 0
                     || BenchDb.queryLong(DATABASE, "select count(*) from text_messages where status = 'pending'") > 0) {
                 if (System.nanoTime() - waitStart > Duration.ofMinutes(20).toNanos()) {
@@ -106,23 +128,32 @@ final class RemindersScenario {
             sending.set(false);
             double sendingSeconds = (System.nanoTime() - waitStart) / 1e9;
             reading.join();
+            hand.join();
             String cpuPerSendA = cpuA.perRequest(reminders);
             String cpuPerSendB = cpuB.perRequest(reminders);
             String loadAfter = Load.loadAverage();
 
             // exactly once: at the fake (accepted, by To and body) and in the database
-            List<FakeTwilio.RecordedRequest> accepted = limit.accepted();
+            List<FakeTwilio.RecordedRequest> allAccepted = limit.accepted();
             Set<String> distinctAtFake = new HashSet<>();
+            List<FakeTwilio.RecordedRequest> handAccepted = allAccepted.stream()
+                    .filter(request -> request.param("Body").startsWith("Hand send")).toList();
+            List<FakeTwilio.RecordedRequest> accepted = allAccepted.stream()
+                    .filter(request -> request.param("Body").startsWith("Reminder ")).toList();
             accepted.forEach(request -> distinctAtFake.add(request.param("To") + " " + request.param("Body")));
-            long sentRows = BenchDb.queryLong(DATABASE, "select count(*) from text_messages where direction = 'OUTBOUND'"
+            String reminderRows = "from text_messages where direction = 'OUTBOUND' and body like 'Reminder %'";
+            long sentRows = BenchDb.queryLong(DATABASE, "select count(*) " + reminderRows
                     + " and twilio_sid is not null and status = 'queued'");
-            long distinctRows = BenchDb.queryLong(DATABASE, "select count(distinct (to_number, body)) from text_messages"
-                    + " where direction = 'OUTBOUND'");
-            long allRows = BenchDb.queryLong(DATABASE, "select count(*) from text_messages where direction = 'OUTBOUND'");
+            long distinctRows = BenchDb.queryLong(DATABASE, "select count(distinct (to_number, body)) " + reminderRows);
+            long allRows = BenchDb.queryLong(DATABASE, "select count(*) " + reminderRows);
+            long handSent = BenchDb.queryLong(DATABASE, "select count(*) from text_messages where body like 'Hand send%'"
+                    + " and twilio_sid is not null");
+            long handRefused = BenchDb.queryLong(DATABASE, "select count(*) from text_messages where body like"
+                    + " 'Hand send%' and error_code = '20429'");
             long sentReminders = BenchDb.queryLong(DATABASE,
                     "select count(distinct message_id) from scheduled_texts where state = 'SENT'");
             long otherStates = BenchDb.queryLong(DATABASE, "select count(*) from scheduled_texts where state <> 'SENT'");
-            Rate rate = Rate.of(accepted.stream().map(FakeTwilio.RecordedRequest::receivedAt).sorted().toList(), due);
+            Rate rate = Rate.of(allAccepted.stream().map(FakeTwilio.RecordedRequest::receivedAt).sorted().toList(), due);
 
             List<Load.Result> rows = new ArrayList<>();
             List<String> notes = new ArrayList<>();
@@ -136,7 +167,14 @@ final class RemindersScenario {
                 notes.add(String.format(Locale.ROOT, "%s: p95 %.1f ms / %.1f ms (%s)", page, before.percentileMs(95),
                         meanwhile.percentileMs(95), meanwhile.percentileMs(95) <= 50 ? "met" : "NOT met"));
             }
-            notes.add(rate.describe(LIMIT) + "; 429 answered (error 20429): " + limit.refused());
+            notes.add(rate.describe(LIMIT) + "; 429 answered (error 20429): " + limit.refused()
+                    + " (reminders and hand sends)");
+            long[] hands = handNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            notes.add(String.format(Locale.ROOT, "hand sends through the Send Text form during the batch, one every 2 s:"
+                    + " %d posted, %d accepted by the fake (%d in the database with a SID), %d refused 429/20429;"
+                    + " Send Message answered in median %.0f ms, max %.0f ms", hands.length, handAccepted.size(),
+                    handSent, handRefused, hands.length == 0 ? 0 : hands[hands.length / 2] / 1e6,
+                    hands.length == 0 ? 0 : hands[hands.length - 1] / 1e6));
             notes.add(reminders + " scheduled texts of " + CASEWORKERS + " caseworkers to " + reminders
                     + " clients, all due at one moment; two app instances (reminders-a, reminders-b) on one database,"
                     + " textdesk.sending.rate-per-second=" + LIMIT + " on both, db-scheduler threads and polling as"
