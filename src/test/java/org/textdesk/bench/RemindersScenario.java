@@ -33,7 +33,8 @@ import org.textdesk.FakeTwilio;
 final class RemindersScenario {
 
     private static final String DATABASE = "textdesk_bench_reminders";
-    private static final int LIMIT = 100;
+    /** The fake's limit and the app's textdesk.sending.rate-per-second (-Dbench.reminders.limit, default 100). */
+    private static final int LIMIT = Integer.getInteger("bench.reminders.limit", 100);
     private static final int CASEWORKERS = 10;
     private static final int SEARCHED_CLIENTS = 30;
     private static final int HAND_SENDS = 20;
@@ -46,13 +47,16 @@ final class RemindersScenario {
         double pagesPerSecond = Double.parseDouble(System.getProperty("bench.reminders.pageRate", "6"));
         List<String> options = List.of("-Dtextdesk.sending.rate-per-second=" + LIMIT);
         BenchDb.recreate(DATABASE);
-        try (BenchApp first = startApp("reminders-a", DATABASE, options);
+        // one connection held for the whole scenario: the shared PostgreSQL's 100 connections ran out in a run
+        // (other benchmarks and test suites on the machine), and BenchDb opens one per query
+        try (java.sql.Connection db = BenchDb.connect(DATABASE);
+                BenchApp first = startApp("reminders-a", DATABASE, options);
                 BenchApp second = startApp("reminders-b", DATABASE, options)) {
             configureTwilio(first);
             FakeTwilio.RateLimit limit = FAKE.acceptMessagesAtMost(LIMIT, "queued");
-            seed(reminders);
-            long reader = BenchDb.queryLong(DATABASE, "select id from staff where username = 'cw1'");
-            long client = BenchDb.queryLong(DATABASE, "select min(id) from clients where last_name = 'Okafor1'");
+            seed(db, reminders);
+            long reader = queryLong(db, "select id from staff where username = 'cw1'");
+            long client = queryLong(db, "select min(id) from clients where last_name = 'Okafor1'");
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("client search (30 matches)", "/clients?q=okafor");
             pages.put("a client's Texts (1 reminder waiting)", "/clients/" + client + "/texts");
@@ -78,7 +82,7 @@ final class RemindersScenario {
 
             // the batch: every reminder due at one moment a few seconds from now
             Instant due = Instant.now().plusSeconds(5);
-            BenchDb.execute(DATABASE, "update scheduled_texts set due_at = '" + due + "'",
+            execute(db, "update scheduled_texts set due_at = '" + due + "'",
                     "insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)"
                             + " select 'scheduled-text', id || '-v0', due_at, false, 1, 0 from scheduled_texts");
             CpuShare cpuA = CpuShare.start(first.pid());
@@ -117,8 +121,8 @@ final class RemindersScenario {
                 }
             });
             hand.start();
-            while (BenchDb.queryLong(DATABASE, "select count(*) from scheduled_texts where state = 'SCHEDULED'") > 0
-                    || BenchDb.queryLong(DATABASE, "select count(*) from text_messages where status = 'pending'") > 0) {
+            while (queryLong(db, "select count(*) from scheduled_texts where state = 'SCHEDULED'") > 0
+                    || queryLong(db, "select count(*) from text_messages where status = 'pending'") > 0) {
                 if (System.nanoTime() - waitStart > Duration.ofMinutes(20).toNanos()) {
                     sending.set(false);
                     throw new IllegalStateException("reminders not all sent in 20 minutes; see target/bench/app-reminders-*.log");
@@ -142,17 +146,17 @@ final class RemindersScenario {
                     .filter(request -> request.param("Body").startsWith("Reminder ")).toList();
             accepted.forEach(request -> distinctAtFake.add(request.param("To") + " " + request.param("Body")));
             String reminderRows = "from text_messages where direction = 'OUTBOUND' and body like 'Reminder %'";
-            long sentRows = BenchDb.queryLong(DATABASE, "select count(*) " + reminderRows
+            long sentRows = queryLong(db, "select count(*) " + reminderRows
                     + " and twilio_sid is not null and status = 'queued'");
-            long distinctRows = BenchDb.queryLong(DATABASE, "select count(distinct (to_number, body)) " + reminderRows);
-            long allRows = BenchDb.queryLong(DATABASE, "select count(*) " + reminderRows);
-            long handSent = BenchDb.queryLong(DATABASE, "select count(*) from text_messages where body like 'Hand send%'"
+            long distinctRows = queryLong(db, "select count(distinct (to_number, body)) " + reminderRows);
+            long allRows = queryLong(db, "select count(*) " + reminderRows);
+            long handSent = queryLong(db, "select count(*) from text_messages where body like 'Hand send%'"
                     + " and twilio_sid is not null");
-            long handRefused = BenchDb.queryLong(DATABASE, "select count(*) from text_messages where body like"
+            long handRefused = queryLong(db, "select count(*) from text_messages where body like"
                     + " 'Hand send%' and error_code = '20429'");
-            long sentReminders = BenchDb.queryLong(DATABASE,
+            long sentReminders = queryLong(db,
                     "select count(distinct message_id) from scheduled_texts where state = 'SENT'");
-            long otherStates = BenchDb.queryLong(DATABASE, "select count(*) from scheduled_texts where state <> 'SENT'");
+            long otherStates = queryLong(db, "select count(*) from scheduled_texts where state <> 'SENT'");
             Rate rate = Rate.of(allAccepted.stream().map(FakeTwilio.RecordedRequest::receivedAt).sorted().toList(), due);
 
             List<Load.Result> rows = new ArrayList<>();
@@ -209,9 +213,9 @@ final class RemindersScenario {
      * Caseworkers, clients (30 of them named Okafor1..30 for the search) and one reminder per client, due later (the
      * moment is set when the batch starts); quiet hours open all day, so the time of the run does not matter.
      */
-    private static void seed(int reminders) throws Exception {
+    private static void seed(java.sql.Connection db, int reminders) throws Exception {
         String hash = new BCryptPasswordEncoder().encode("caseworker-password");
-        BenchDb.execute(DATABASE, """
+        execute(db, """
                 insert into staff (username, password_hash, display_name, role, enabled, created_at)
                 select 'cw' || g, '%s', 'Caseworker ' || g, 'CASEWORKER', true, now()
                 from generate_series(1, %d) g""".formatted(hash, CASEWORKERS), """
@@ -265,6 +269,21 @@ final class RemindersScenario {
         Map<String, Queue<Long>> nanos = new LinkedHashMap<>();
         pages.keySet().forEach(page -> nanos.put(page, new ConcurrentLinkedQueue<>()));
         return nanos;
+    }
+
+    private static void execute(java.sql.Connection db, String... statements) throws java.sql.SQLException {
+        try (java.sql.Statement sql = db.createStatement()) {
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
+    private static long queryLong(java.sql.Connection db, String query) throws java.sql.SQLException {
+        try (java.sql.Statement sql = db.createStatement(); java.sql.ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     /** A page's figures; a GET that did not answer 200 is an error (-1 in the queue). */
