@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -371,6 +372,68 @@ public final class FakeTwilio {
                     call.request().param("To"), call.request().param("From"), call.request().param("Body"),
                     initialStatus, call.request().param("MessagingServiceSid")));
         });
+    }
+
+    /**
+     * Message creation as {@link #acceptMessages}, but at most {@code perSecond} accepted in any one second (a
+     * sliding window over the accepted ones: no second, wherever it starts, holds more): above it Twilio's answer
+     * to too many requests, 429 with error 20429 "Too Many Requests", and nothing is created. Requests are checked
+     * against Twilio's description as every other one.
+     */
+    public RateLimit acceptMessagesAtMost(int perSecond, String initialStatus) {
+        RateLimit limit = new RateLimit(perSecond);
+        on("POST", MESSAGES_PATH, call -> {
+            if (!authorized(call)) {
+                return authenticateError();
+            }
+            if (!limit.admit(call.request())) {
+                return Answer.twilioError(429, 20429, "Too Many Requests");
+            }
+            return Answer.json(201, messageJson(newMessageSid(), call.pathVariable("AccountSid"),
+                    call.request().param("To"), call.request().param("From"), call.request().param("Body"),
+                    initialStatus, call.request().param("MessagingServiceSid")));
+        });
+        return limit;
+    }
+
+    /** A limit of accepted requests per second, and what it accepted (arrival times) and refused. */
+    public static final class RateLimit {
+
+        private static final long SECOND = 1_000_000_000L;
+
+        private final int perSecond;
+        private final ArrayDeque<Long> lastSecond = new ArrayDeque<>();
+        private final List<RecordedRequest> accepted = new ArrayList<>();
+        private int refused;
+
+        public RateLimit(int perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        /** Accepts the request when fewer than the limit were accepted in the second before it arrived. */
+        public synchronized boolean admit(RecordedRequest request) {
+            long nanos = request.receivedAt().getEpochSecond() * SECOND + request.receivedAt().getNano();
+            while (!lastSecond.isEmpty() && nanos - lastSecond.peekFirst() >= SECOND) {
+                lastSecond.pollFirst();
+            }
+            if (lastSecond.size() >= perSecond) {
+                refused++;
+                return false;
+            }
+            lastSecond.addLast(nanos);
+            accepted.add(request);
+            return true;
+        }
+
+        /** The accepted requests, in the order they were accepted. */
+        public synchronized List<RecordedRequest> accepted() {
+            return List.copyOf(accepted);
+        }
+
+        /** How many were answered 429. */
+        public synchronized int refused() {
+            return refused;
+        }
     }
 
     /** A Message SID as Twilio makes them: SM and 32 hexadecimal characters. */

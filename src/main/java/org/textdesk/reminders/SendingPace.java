@@ -3,11 +3,13 @@ package org.textdesk.reminders;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.textdesk.system.DatabaseProduct;
 
 /**
  * The pace of automated sends, shared by every instance through one row (sending_pace): each send takes the next
@@ -29,8 +31,10 @@ class SendingPace {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Duration interval;
+    private final double intervalMicros;
+    private final boolean postgres;
 
-    SendingPace(JdbcTemplate jdbc, TransactionTemplate transaction,
+    SendingPace(JdbcTemplate jdbc, TransactionTemplate transaction, DatabaseProduct database,
             @Value("${textdesk.sending.rate-per-second:1}") double ratePerSecond) {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("textdesk.sending.rate-per-second must be above 0");
@@ -38,6 +42,8 @@ class SendingPace {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.interval = Duration.ofNanos(Math.round(1_000_000_000d / ratePerSecond));
+        this.intervalMicros = interval.toNanos() / 1000d;
+        this.postgres = database.isPostgres();
     }
 
     Duration interval() {
@@ -45,6 +51,9 @@ class SendingPace {
     }
 
     Slot take(Instant now) {
+        if (postgres) {
+            return takeInOneStatement(now);
+        }
         ensureRow(now);
         return transaction.execute(status -> {
             Instant next = lockedNext();
@@ -55,6 +64,31 @@ class SendingPace {
             jdbc.update("update sending_pace set next_send_at = ? where id = 1", Timestamp.from(slot.plus(interval)));
             return new Slot(true, slot);
         });
+    }
+
+    /**
+     * On PostgreSQL the slot is taken by one statement: the row is locked only while it runs, not across the
+     * four round trips (count, select for update, update, commit) during which every other send of every
+     * instance queued behind the lock; on a loaded machine each round trip takes milliseconds
+     * (src/docs/performance.md, reminders).
+     */
+    private Slot takeInOneStatement(Instant now) {
+        List<Timestamp> taken = jdbc.queryForList("""
+                update sending_pace set next_send_at = greatest(next_send_at, ?) + cast(? as double precision)
+                    * interval '1 microsecond'
+                where id = 1 and next_send_at <= ?
+                returning next_send_at - cast(? as double precision) * interval '1 microsecond'""", Timestamp.class,
+                Timestamp.from(now), intervalMicros, Timestamp.from(now.plus(LONGEST_WAIT)), intervalMicros);
+        if (!taken.isEmpty()) {
+            return new Slot(true, taken.get(0).toInstant());
+        }
+        List<Timestamp> next = jdbc.queryForList("select next_send_at from sending_pace where id = 1",
+                Timestamp.class);
+        if (next.isEmpty()) {
+            ensureRow(now);
+            return takeInOneStatement(now);
+        }
+        return new Slot(false, next.get(0).toInstant());
     }
 
     /** Twilio said too many: no send on any instance before {@code until}. */

@@ -67,6 +67,12 @@ class TextDeskBenchmark {
         StartupAndSmallHeapScenario.run();
     }
 
+    @Test
+    @Order(6)
+    void reminders() throws Exception {
+        RemindersScenario.run();
+    }
+
     private static long memTotalMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
