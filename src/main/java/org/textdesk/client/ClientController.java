@@ -33,8 +33,12 @@ class ClientController {
     private final Languages languages;
     private final ClientCaseload caseload;
 
+    private final ClientAccess access;
+
     ClientController(ClientService clientService, ClientCases clientCases,
-            ClientTextingSummaries textingSummaries, Languages languages, ClientCaseload caseload) {
+            ClientTextingSummaries textingSummaries, Languages languages, ClientCaseload caseload,
+            ClientAccess access) {
+        this.access = access;
         this.languages = languages;
         this.caseload = caseload;
         this.clientService = clientService;
@@ -84,6 +88,7 @@ class ClientController {
     @GetMapping("/{clientId}")
     String showClient(@PathVariable long clientId, @AuthenticationPrincipal StaffPrincipal actor, Model model) {
         Client client = clientService.findClient(clientId);
+        access.opened(actor, clientId, ClientAccess.Opening.RECORD);
         model.addAttribute("client", client);
         model.addAttribute("language", languages.findLanguage(client.getLanguageId()));
         model.addAttribute("caseload", caseload.sectionOf(client.getId(), client.getCaseworkerId(), actor));

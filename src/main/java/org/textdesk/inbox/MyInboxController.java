@@ -22,6 +22,7 @@ class MyInboxController {
     @GetMapping("/inbox")
     String showMyInbox(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
         model.addAttribute("texts", myInbox.unreadOf(staff.id()));
+        model.addAttribute("covering", myInbox.coveringFor(staff.id()));
         return "inbox/mine";
     }
 

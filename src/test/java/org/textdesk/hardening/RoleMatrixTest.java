@@ -158,6 +158,9 @@ class RoleMatrixTest extends IntegrationTest {
 
             get("/settings", Access.STAFF),
             post("/settings", Access.STAFF, "email", "matrix@agency.example.org", "alertAfter", "2"),
+            post("/settings/away", Access.STAFF, "awayFrom", "2016-08-17T09:00", "awayUntil", "2099-08-24T17:00",
+                    "message", "Away, please ignore.", "coveredBy", "{staffId}"),
+            post("/settings/away/end", Access.STAFF),
 
             get("/admin/twilio", Access.ADMIN),
             post("/admin/twilio", Access.ADMIN),
@@ -191,6 +194,7 @@ class RoleMatrixTest extends IntegrationTest {
             get("/admin/retention", Access.ADMIN),
             post("/admin/retention", Access.ADMIN, "keepMonths", "6", "deleteAtTwilio", "true"),
             get("/admin/exports", Access.ADMIN),
+            get("/admin/coverage-opens", Access.ADMIN),
 
             get("/clients/{clientId}/phone", Access.SANDBOX_PAGE),
             post("/clients/{clientId}/phone/texts", Access.SANDBOX_PAGE, "body", "Role matrix text from a phone"),
