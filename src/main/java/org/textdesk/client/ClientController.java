@@ -54,10 +54,10 @@ class ClientController {
     @GetMapping
     String listClients(@ModelAttribute ClientSearchForm clientSearchForm, BindingResult ignoredBadPageNumber,
             @AuthenticationPrincipal StaffPrincipal actor, Model model) {
-        boolean onlyMine = clientSearchForm.onlyMine(actor.isAdmin());
+        boolean onlyMine = clientSearchForm.onlyMine(actor.seesEveryClient());
         clientSearchForm.setShow(onlyMine ? "mine" : "all");
         Page<Client> clients = clientService.searchClients(clientSearchForm.getQ(), onlyMine ? actor.id() : null,
-                clientSearchForm.getPage());
+                access.scopeOf(actor), clientSearchForm.getPage());
         model.addAttribute("clients", clients);
         model.addAttribute("texting", textingSummaries.summariesOf(clients.map(Client::getId).getContent()));
         return "clients/list";

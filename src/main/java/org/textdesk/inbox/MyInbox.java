@@ -118,9 +118,16 @@ class MyInbox implements UnreadFromMyClients {
                 order by m.created_at desc, m.id desc limit ?""", MyInbox::row, SHOWN);
     }
 
-    /** Texts from clients who have no caseworker, newest first: to claim the client. */
+    /**
+     * Texts from clients who have no caseworker, newest first: to claim the client. None for a person whose scope is
+     * not every client (restricted caseloads): a client without a caseworker is nobody's, so supervisors and admins
+     * assign it.
+     */
     @Transactional(readOnly = true)
-    List<InboxText> fromUnassignedClients() {
+    List<InboxText> fromUnassignedClients(org.textdesk.client.ClientAccess.Scope scope) {
+        if (!scope.everyClient()) {
+            return List.of();
+        }
         return jdbc.query("""
                 select m.id, c.id as client_id, c.first_name, c.last_name, m.from_number, m.body, m.created_at,
                     m.read_at
