@@ -27,10 +27,15 @@ class CaseloadController {
 
     private final Caseloads caseloads;
     private final ClientService clientService;
+    private final CaseloadRestriction restriction;
+    private final java.time.Clock clock;
 
-    CaseloadController(Caseloads caseloads, ClientService clientService) {
+    CaseloadController(Caseloads caseloads, ClientService clientService, CaseloadRestriction restriction,
+            java.time.Clock clock) {
         this.caseloads = caseloads;
         this.clientService = clientService;
+        this.restriction = restriction;
+        this.clock = clock;
     }
 
     @PostMapping("/clients/{clientId}/caseworker")
@@ -78,7 +83,17 @@ class CaseloadController {
         }
     }
 
+    /** Restricted caseloads on or off (a checkbox: absent is off). */
+    @PostMapping("/admin/caseloads/restriction")
+    String processRestriction(@RequestParam(defaultValue = "false") boolean restricted,
+            @AuthenticationPrincipal StaffPrincipal admin, RedirectAttributes redirect) {
+        restriction.set(restricted, admin.id(), clock.instant());
+        Flash.success(redirect, restricted ? "caseload.restriction.on" : "caseload.restriction.off");
+        return "redirect:/admin/caseloads";
+    }
+
     private String adminPage(Model model) {
+        model.addAttribute("restricted", restriction.isOn());
         model.addAttribute("staffMembers", caseloads.allStaff());
         model.addAttribute("activeStaff", caseloads.activeStaff());
         model.addAttribute("clientCounts", caseloads.clientCounts());

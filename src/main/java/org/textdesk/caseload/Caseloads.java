@@ -183,6 +183,7 @@ public class Caseloads implements ClientCaseload {
     }
 
     private static CaseloadTransfer.Actor actorOf(StaffPrincipal actor) {
-        return new CaseloadTransfer.Actor(actor.id(), actor.isAdmin());
+        // a supervisor moves and claims single clients as an admin does; moving a whole caseload is an admin page
+        return new CaseloadTransfer.Actor(actor.id(), actor.seesEveryClient());
     }
 }

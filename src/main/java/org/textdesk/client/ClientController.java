@@ -33,8 +33,12 @@ class ClientController {
     private final Languages languages;
     private final ClientCaseload caseload;
 
+    private final ClientAccess access;
+
     ClientController(ClientService clientService, ClientCases clientCases,
-            ClientTextingSummaries textingSummaries, Languages languages, ClientCaseload caseload) {
+            ClientTextingSummaries textingSummaries, Languages languages, ClientCaseload caseload,
+            ClientAccess access) {
+        this.access = access;
         this.languages = languages;
         this.caseload = caseload;
         this.clientService = clientService;
@@ -50,10 +54,10 @@ class ClientController {
     @GetMapping
     String listClients(@ModelAttribute ClientSearchForm clientSearchForm, BindingResult ignoredBadPageNumber,
             @AuthenticationPrincipal StaffPrincipal actor, Model model) {
-        boolean onlyMine = clientSearchForm.onlyMine(actor.isAdmin());
+        boolean onlyMine = clientSearchForm.onlyMine(actor.seesEveryClient());
         clientSearchForm.setShow(onlyMine ? "mine" : "all");
         Page<Client> clients = clientService.searchClients(clientSearchForm.getQ(), onlyMine ? actor.id() : null,
-                clientSearchForm.getPage());
+                access.scopeOf(actor), clientSearchForm.getPage());
         model.addAttribute("clients", clients);
         model.addAttribute("texting", textingSummaries.summariesOf(clients.map(Client::getId).getContent()));
         return "clients/list";
@@ -84,6 +88,7 @@ class ClientController {
     @GetMapping("/{clientId}")
     String showClient(@PathVariable long clientId, @AuthenticationPrincipal StaffPrincipal actor, Model model) {
         Client client = clientService.findClient(clientId);
+        access.opened(actor, clientId, ClientAccess.Opening.RECORD);
         model.addAttribute("client", client);
         model.addAttribute("language", languages.findLanguage(client.getLanguageId()));
         model.addAttribute("caseload", caseload.sectionOf(client.getId(), client.getCaseworkerId(), actor));

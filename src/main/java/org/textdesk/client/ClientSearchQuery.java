@@ -21,12 +21,12 @@ class ClientSearchQuery {
     }
 
     long count(ClientSearch search) {
-        return count(search, null);
+        return count(search, null, ClientAccess.Scope.EVERY_CLIENT);
     }
 
     /** How many match, only among the caseworker's clients when {@code caseworkerId} is not null. */
-    long count(ClientSearch search, Long caseworkerId) {
-        Query query = bind(entityManager.createNativeQuery(countSql(search, caseworkerId)), search.parameters());
+    long count(ClientSearch search, Long caseworkerId, ClientAccess.Scope scope) {
+        Query query = bind(entityManager.createNativeQuery(countSql(search, caseworkerId, scope)), search.parameters());
         if (caseworkerId != null) {
             query.setParameter("caseworker", caseworkerId);
         }
@@ -36,13 +36,13 @@ class ClientSearchQuery {
     /** At most {@code limit} matching clients from the {@code offset}-th, by last name then first name. */
     @SuppressWarnings("unchecked")
     List<Client> find(ClientSearch search, long offset, int limit) {
-        return find(search, null, offset, limit);
+        return find(search, null, ClientAccess.Scope.EVERY_CLIENT, offset, limit);
     }
 
     /** As {@link #find(ClientSearch, long, int)}, only among the caseworker's clients when it is not null. */
     @SuppressWarnings("unchecked")
-    List<Client> find(ClientSearch search, Long caseworkerId, long offset, int limit) {
-        Query query = entityManager.createNativeQuery(findSql(search, caseworkerId), Client.class);
+    List<Client> find(ClientSearch search, Long caseworkerId, ClientAccess.Scope scope, long offset, int limit) {
+        Query query = entityManager.createNativeQuery(findSql(search, caseworkerId, scope), Client.class);
         bind(query, search.parameters()).setParameter("limit", limit).setParameter("offset", offset);
         if (caseworkerId != null) {
             query.setParameter("caseworker", caseworkerId);
@@ -50,25 +50,32 @@ class ClientSearchQuery {
         return query.getResultList();
     }
 
-    /** "My clients": the caseworker's only (clients_caseworker_idx), a search or not. */
-    private static String mine(Long caseworkerId) {
-        return caseworkerId == null ? "" : " where c.caseworker_id = :caseworker";
+    /**
+     * "My clients": the caseworker's only (clients_caseworker_idx), a search or not; and only the clients this person
+     * may see (restricted caseloads).
+     */
+    private static String mine(Long caseworkerId, ClientAccess.Scope scope) {
+        String mine = caseworkerId == null ? "" : " where c.caseworker_id = :caseworker";
+        if (scope.everyClient()) {
+            return mine;
+        }
+        return (mine.isEmpty() ? " where " : mine + " and ") + scope.sqlOn("c.caseworker_id");
     }
 
-    static String countSql(ClientSearch search, Long caseworkerId) {
-        if (caseworkerId == null) {
+    static String countSql(ClientSearch search, Long caseworkerId, ClientAccess.Scope scope) {
+        if (caseworkerId == null && scope.everyClient()) {
             return countSql(search);
         }
         String from = search.isEmpty() ? "clients c" : "(" + search.union("c.id, c.caseworker_id") + ") c";
-        return "select count(*) from " + from + mine(caseworkerId);
+        return "select count(*) from " + from + mine(caseworkerId, scope);
     }
 
-    static String findSql(ClientSearch search, Long caseworkerId) {
-        if (caseworkerId == null) {
+    static String findSql(ClientSearch search, Long caseworkerId, ClientAccess.Scope scope) {
+        if (caseworkerId == null && scope.everyClient()) {
             return findSql(search);
         }
         String from = search.isEmpty() ? "clients c" : "(" + search.union("c.*") + ") c";
-        return "select c.* from " + from + mine(caseworkerId) + " " + ClientSearch.ORDER
+        return "select c.* from " + from + mine(caseworkerId, scope) + " " + ClientSearch.ORDER
                 + " limit :limit offset :offset";
     }
 

@@ -116,19 +116,22 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     Page<Client> searchClients(String query, int pageNumber) {
-        return searchClients(query, null, pageNumber);
+        return searchClients(query, null, ClientAccess.Scope.EVERY_CLIENT, pageNumber);
     }
 
-    /** As {@link #searchClients(String, int)}, among one caseworker's clients when {@code caseworkerId} is set. */
+    /**
+     * As {@link #searchClients(String, int)}, among one caseworker's clients when {@code caseworkerId} is set, and
+     * among the clients of the scope (restricted caseloads).
+     */
     @Transactional(readOnly = true)
-    Page<Client> searchClients(String query, Long caseworkerId, int pageNumber) {
+    Page<Client> searchClients(String query, Long caseworkerId, ClientAccess.Scope scope, int pageNumber) {
         ClientSearch search = ClientSearch.of(query);
-        long total = clientSearchQuery.count(search, caseworkerId);
+        long total = clientSearchQuery.count(search, caseworkerId, scope);
         int lastPage = (int) Math.max(1, (total + ClientSearch.PAGE_SIZE - 1) / ClientSearch.PAGE_SIZE);
         // A page past the end (an old link after clients matched fewer): the last page instead.
         int number = Math.min(Math.max(1, pageNumber), lastPage);
         List<Client> clients = total == 0 ? List.of()
-                : clientSearchQuery.find(search, caseworkerId, (long) (number - 1) * ClientSearch.PAGE_SIZE,
+                : clientSearchQuery.find(search, caseworkerId, scope, (long) (number - 1) * ClientSearch.PAGE_SIZE,
                         ClientSearch.PAGE_SIZE);
         return new PageImpl<>(clients, PageRequest.of(number - 1, ClientSearch.PAGE_SIZE), total);
     }
@@ -140,8 +143,14 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     public List<Client> findClientsMatching(String query, int limit) {
+        return findClientsMatching(query, ClientAccess.Scope.EVERY_CLIENT, limit);
+    }
+
+    /** As {@link #findClientsMatching(String, int)}, among the clients of the scope (restricted caseloads). */
+    @Transactional(readOnly = true)
+    public List<Client> findClientsMatching(String query, ClientAccess.Scope scope, int limit) {
         ClientSearch search = ClientSearch.of(query);
-        return search.isEmpty() ? List.of() : clientSearchQuery.find(search, 0, limit);
+        return search.isEmpty() ? List.of() : clientSearchQuery.find(search, null, scope, 0, limit);
     }
 
     /** The client's changes of Okay to Text, newest first, with times in the organisation's time zone. */

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.textdesk.inbox.IncomingInbox;
 import org.textdesk.sending.Replies;
 import org.textdesk.sending.SendTextForm;
+import org.textdesk.client.ClientAccess;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.Flash;
@@ -29,7 +30,11 @@ class ConversationController {
     private final Replies replies;
     private final IncomingInbox incomingInbox;
 
-    ConversationController(ConversationThread conversationThread, Replies replies, IncomingInbox incomingInbox) {
+    private final ClientAccess access;
+
+    ConversationController(ConversationThread conversationThread, Replies replies, IncomingInbox incomingInbox,
+            ClientAccess access) {
+        this.access = access;
         this.conversationThread = conversationThread;
         this.replies = replies;
         this.incomingInbox = incomingInbox;
@@ -38,7 +43,9 @@ class ConversationController {
     @GetMapping("/clients/{clientId}/conversation")
     String showConversation(@PathVariable long clientId, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
         model.addAttribute("sendTextForm", replies.newForm(clientId));
-        return page(clientId, staff, model);
+        String page = page(clientId, staff, model);
+        access.opened(staff, clientId, ClientAccess.Opening.CONVERSATION);
+        return page;
     }
 
     @PostMapping("/clients/{clientId}/conversation")

@@ -12,6 +12,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.textdesk.client.ClientAccess;
 import org.textdesk.reminders.ScheduledRows;
 import org.textdesk.retention.ExportRecords;
 import org.textdesk.staff.StaffPrincipal;
@@ -30,8 +31,11 @@ class TextsController {
     private final ExportRecords exportRecords;
     private final ScheduledRows scheduledRows;
 
+    private final ClientAccess access;
+
     TextsController(TextsPages textsPages, CaseTextsCsv caseTextsCsv, ExportRecords exportRecords,
-            ScheduledRows scheduledRows) {
+            ScheduledRows scheduledRows, ClientAccess access) {
+        this.access = access;
         this.textsPages = textsPages;
         this.caseTextsCsv = caseTextsCsv;
         this.exportRecords = exportRecords;
@@ -40,8 +44,9 @@ class TextsController {
 
     @GetMapping("/clients/{clientId}/texts")
     String showClientTexts(@PathVariable long clientId, @ModelAttribute TextsFilter textsFilter,
-            BindingResult ignoredBadValues, Model model) {
+            BindingResult ignoredBadValues, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
         TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage());
+        access.opened(staff, clientId, ClientAccess.Opening.TEXTS);
         textsFilter.setCaseId(timeline.caseRecord() == null ? null : timeline.caseRecord().getId());
         model.addAttribute("timeline", timeline);
         // texts waiting to go (reminders) above the sent ones, with edit and cancel

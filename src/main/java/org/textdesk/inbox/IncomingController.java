@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.textdesk.client.Client;
+import org.textdesk.client.ClientAccess;
 import org.textdesk.client.ClientService;
 import org.textdesk.media.TextAttachments;
 import org.textdesk.staff.StaffPrincipal;
@@ -31,15 +32,21 @@ class IncomingController {
 
     private final TextAttachments textAttachments;
 
-    IncomingController(IncomingInbox incomingInbox, ClientService clientService, TextAttachments textAttachments) {
+    private final ClientAccess access;
+
+    IncomingController(IncomingInbox incomingInbox, ClientService clientService, TextAttachments textAttachments,
+            ClientAccess access) {
+        this.access = access;
         this.textAttachments = textAttachments;
         this.incomingInbox = incomingInbox;
         this.clientService = clientService;
     }
 
     @GetMapping("/incoming")
-    String showIncoming(@ModelAttribute IncomingForm incomingForm, BindingResult ignoredBadValues, Model model) {
-        IncomingInbox.Listing listing = incomingInbox.page(incomingForm.getShow(), incomingForm.getPage());
+    String showIncoming(@ModelAttribute IncomingForm incomingForm, BindingResult ignoredBadValues,
+            @AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        IncomingInbox.Listing listing = incomingInbox.page(incomingForm.getShow(), access.scopeOf(staff),
+                incomingForm.getPage());
         model.addAttribute("incoming", listing.texts());
         model.addAttribute("attachments", textAttachments.ofTexts(
                 listing.texts().getContent().stream().map(IncomingText::id).toList()));
@@ -50,9 +57,10 @@ class IncomingController {
 
     @GetMapping("/incoming/{messageId}/attach")
     String showAttach(@PathVariable long messageId, @ModelAttribute IncomingForm incomingForm,
-            BindingResult ignoredBadValues, Model model) {
+            BindingResult ignoredBadValues, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
         model.addAttribute("text", incomingInbox.find(messageId));
-        List<Client> found = clientService.findClientsMatching(incomingForm.getQ(), CLIENT_CHOICES);
+        List<Client> found = clientService.findClientsMatching(incomingForm.getQ(), access.scopeOf(staff),
+                CLIENT_CHOICES);
         model.addAttribute("clientChoices", found);
         model.addAttribute("newClientFromNumberForm", new NewClientFromNumberForm());
         return "inbox/attach";
@@ -82,6 +90,7 @@ class IncomingController {
     @PostMapping("/incoming/{messageId}/attach")
     String processAttach(@PathVariable long messageId, @RequestParam long clientId,
             @AuthenticationPrincipal StaffPrincipal staff, RedirectAttributes redirect) {
+        access.require(staff, clientId); // the client chosen, as any route naming a client
         Client client = incomingInbox.attach(messageId, clientId, staff);
         Flash.success(redirect, "incoming.attached", client.getFullName());
         return "redirect:/clients/" + clientId + "/texts";

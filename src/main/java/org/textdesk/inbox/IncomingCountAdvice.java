@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.textdesk.client.ClientAccess;
 import org.textdesk.staff.StaffPrincipal;
 
 /**
@@ -22,14 +23,16 @@ class IncomingCountAdvice {
     static final int LIMIT = 1_000;
 
     private final IncomingInbox incomingInbox;
+    private final ClientAccess access;
 
-    IncomingCountAdvice(IncomingInbox incomingInbox) {
+    IncomingCountAdvice(IncomingInbox incomingInbox, ClientAccess access) {
         this.incomingInbox = incomingInbox;
+        this.access = access;
     }
 
     @ModelAttribute("incomingCount")
     UnreadIncoming incomingCount(@AuthenticationPrincipal StaffPrincipal principal) {
-        return principal == null ? null : new UnreadIncoming(incomingInbox);
+        return principal == null ? null : new UnreadIncoming(incomingInbox, () -> access.scopeOf(principal));
     }
 
     /** The number of unread incoming texts, counted on first use; null when the database cannot say. */
@@ -38,12 +41,15 @@ class IncomingCountAdvice {
         private static final Logger log = LoggerFactory.getLogger(UnreadIncoming.class);
 
         private final IncomingInbox incomingInbox;
+        // asked only when the count is shown: the texts of the clients the person may see (restricted caseloads)
+        private final java.util.function.Supplier<ClientAccess.Scope> scope;
         private Long unread;
         private boolean more;
         private boolean counted;
 
-        UnreadIncoming(IncomingInbox incomingInbox) {
+        UnreadIncoming(IncomingInbox incomingInbox, java.util.function.Supplier<ClientAccess.Scope> scope) {
             this.incomingInbox = incomingInbox;
+            this.scope = scope;
         }
 
         /** The unread texts, at most {@link #LIMIT}; see {@link #more()}. */
@@ -51,7 +57,7 @@ class IncomingCountAdvice {
             if (!counted) {
                 counted = true;
                 try {
-                    long count = incomingInbox.unreadCount(LIMIT);
+                    long count = incomingInbox.unreadCount(LIMIT, scope.get());
                     more = count > LIMIT;
                     unread = Math.min(count, LIMIT);
                 } catch (DataAccessException databaseDown) {

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.textdesk.client.ClientAccess;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.staff.StaffPrincipal;
@@ -52,15 +53,29 @@ public class IncomingInbox {
 
     /**
      * How many incoming texts nobody has read, counted up to {@code limit + 1}: one short range of an
-     * index (text_messages_unread_idx on PostgreSQL), however many texts the inbox holds.
+     * index (text_messages_unread_idx on PostgreSQL), however many texts the inbox holds. Only the texts of the
+     * clients in the scope and from unknown numbers (restricted caseloads).
      */
-    long unreadCount(int limit) {
-        return countUpTo(from(IncomingFilter.UNREAD), limit + 1L);
+    long unreadCount(int limit, ClientAccess.Scope scope) {
+        return countUpTo(from(IncomingFilter.UNREAD, scope), limit + 1L);
     }
 
     /** The incoming texts a filter lists: FROM and WHERE on text_messages {@code m}. */
     static String from(IncomingFilter filter) {
         return " from text_messages m where m.direction = 'INBOUND'" + filter.condition();
+    }
+
+    /**
+     * As {@link #from(IncomingFilter)}, only the texts of the clients in the scope (restricted caseloads) and from
+     * unknown numbers, which are nobody's client.
+     */
+    static String from(IncomingFilter filter, ClientAccess.Scope scope) {
+        if (scope.everyClient()) {
+            return from(filter);
+        }
+        return from(filter) + " and (m.unknown_number = true or exists (select 1 from client_texts ct"
+                + " join clients c on c.id = ct.client_id where ct.text_message_id = m.id and "
+                + scope.sqlOn("c.caseworker_id") + "))";
     }
 
     /** Counts the rows of {@link #from}, but no more than its one parameter. */
@@ -80,8 +95,8 @@ public class IncomingInbox {
      * thousand texts as with millions (an exact count reads every one); beyond, the page says "more than".
      */
     @Transactional(readOnly = true)
-    Listing page(IncomingFilter filter, int pageNumber) {
-        String where = from(filter);
+    Listing page(IncomingFilter filter, ClientAccess.Scope scope, int pageNumber) {
+        String where = from(filter, scope);
         int requested = Math.max(1, pageNumber);
         long counted = (requested - 1L) * PAGE_SIZE + COUNT_AHEAD;
         long found = countUpTo(where, counted + 1);

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.textdesk.coverage.AwayReplies;
 import org.textdesk.media.IncomingMedia;
 import org.textdesk.twilio.TwilioSetup;
 import org.textdesk.twilio.VerifiedWebhook;
@@ -54,12 +55,18 @@ class IncomingWebhookController {
     }
 
     private final IncomingTexts incomingTexts;
+    private final AwayReplies awayReplies;
 
-    IncomingWebhookController(IncomingTexts incomingTexts) {
+    IncomingWebhookController(IncomingTexts incomingTexts, AwayReplies awayReplies) {
         this.incomingTexts = incomingTexts;
+        this.awayReplies = awayReplies;
     }
 
-    /** A text came in: stored; keywords answered with an empty Response, other texts with the Text Response. */
+    /**
+     * A text came in: stored; keywords answered with an empty Response, other texts with the Text Response - or,
+     * while the client's caseworker is away, with the away message once a day and nothing after it (never to a
+     * keyword, nor to Twilio's help words HELP and INFO, which Twilio answers itself).
+     */
     @PostMapping(WebhookAddresses.SMS_PATH)
     ResponseEntity<String> incomingText(@RequestAttribute(VerifiedWebhook.ATTRIBUTE) VerifiedWebhook webhook) {
         String sid = webhook.required("MessageSid", SID);
@@ -70,10 +77,18 @@ class IncomingWebhookController {
         String messagingServiceSid = webhook.optional("MessagingServiceSid", MESSAGING_SERVICE_SID).orElse(null);
         IncomingTexts.Reply reply = incomingTexts.receive(sid, from, to, webhook.text("Body"), optOutType,
                 media(webhook), messagingServiceSid);
-        if (reply != IncomingTexts.Reply.TEXT_RESPONSE || !hasText(webhook.textResponse())) {
+        if (reply != IncomingTexts.Reply.TEXT_RESPONSE) {
             return twiml(EMPTY_RESPONSE);
         }
-        return twiml(textResponseTwiml(webhook.textResponse()));
+        AwayReplies.AwayReply away = Keyword.asksForHelp(webhook.text("Body"))
+                ? new AwayReplies.AwayReply(AwayReplies.Kind.NOT_AWAY, null) : awayReplies.replyTo(from);
+        return switch (away.kind()) {
+            case AWAY_MESSAGE -> twiml(new MessagingResponse.Builder()
+                    .message(new Message.Builder(away.message()).build()).build().toXml());
+            case TOLD_TODAY -> twiml(EMPTY_RESPONSE);
+            case NOT_AWAY -> hasText(webhook.textResponse()) ? twiml(textResponseTwiml(webhook.textResponse()))
+                    : twiml(EMPTY_RESPONSE);
+        };
     }
 
     /** NumMedia with each MediaUrl{N} and MediaContentType{N}: stored with the text, fetched later. */

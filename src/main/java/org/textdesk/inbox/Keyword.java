@@ -29,6 +29,9 @@ record Keyword(Kind kind, String word) {
             "OPTOUT");
     static final Set<String> START_WORDS = Set.of("START", "YES", "UNSTOP");
 
+    /** Twilio's default help keywords: Twilio answers them itself, whatever TextDesk answers. */
+    static final Set<String> HELP_WORDS = Set.of("HELP", "INFO");
+
     private static final Pattern ONE_WORD = Pattern.compile("[A-Za-z]{1,20}");
 
     /** The keyword of an incoming text, if it is one; {@code optOutType} as Twilio sent it, or null. */
@@ -57,6 +60,15 @@ record Keyword(Kind kind, String word) {
             case START -> Optional.of(true);
             case HELP -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether the text is one of Twilio's help words: it stays an ordinary text (stored, the Text Response) but is
+     * never answered with an away message, which would come on top of Twilio's own help answer.
+     */
+    static boolean asksForHelp(String body) {
+        String word = oneWord(body);
+        return word != null && HELP_WORDS.contains(word);
     }
 
     private static Kind kindOf(String optOutType) {

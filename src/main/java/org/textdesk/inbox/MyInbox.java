@@ -1,10 +1,12 @@
 package org.textdesk.inbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.textdesk.coverage.Away;
 import org.textdesk.texts.PhoneNumbers;
 import org.textdesk.texts.Sql;
 
@@ -12,7 +14,8 @@ import org.textdesk.texts.Sql;
  * The inbox per caseworker (issue 19): the unread texts from my clients (clients.caseworker_id, set by
  * caseloads), and what nobody's caseload covers: texts from unknown numbers and from clients with no
  * caseworker. Read is still one mark for everyone ({@link IncomingInbox}): opening a client's thread or
- * Texts marks them read.
+ * Texts marks them read. While a colleague is away, the unread texts from their clients are also in the inbox of
+ * the colleague covering for them (issue 21 point 1), in a section of their own, and counted in its number.
  */
 @Service
 class MyInbox implements UnreadFromMyClients {
@@ -26,10 +29,26 @@ class MyInbox implements UnreadFromMyClients {
              join clients c on c.id = ct.client_id
              where m.direction = 'INBOUND' and m.read_at is null and c.caseworker_id = ?""";
 
-    private final JdbcTemplate jdbc;
+    /** My clients, and the clients of the colleagues away now whom I cover for. */
+    private static final String MINE_AND_COVERED_UNREAD = """
+             from text_messages m
+             join client_texts ct on ct.text_message_id = m.id
+             join clients c on c.id = ct.client_id
+             where m.direction = 'INBOUND' and m.read_at is null and (c.caseworker_id = ? or c.caseworker_id in (
+                 select a.staff_id from staff_away a where a.covered_by = ? and a.away_from <= ? and a.away_until > ?))""";
 
-    MyInbox(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final Away away;
+    private final Clock clock;
+
+    MyInbox(JdbcTemplate jdbc, Away away, Clock clock) {
         this.jdbc = jdbc;
+        this.away = away;
+        this.clock = clock;
+    }
+
+    /** The unread texts from the clients of a colleague away now whom this person covers for. */
+    record Covering(String colleagueName, List<InboxText> texts) {
     }
 
     /**
@@ -61,11 +80,22 @@ class MyInbox implements UnreadFromMyClients {
                 MyInbox::row, caseworkerId, SHOWN);
     }
 
-    /** How many texts from the caseworker's clients are unread, counted up to {@code limit + 1}. */
+    /** For each colleague away now whom this person covers for, by name: the unread texts from their clients. */
+    @Transactional(readOnly = true)
+    List<Covering> coveringFor(long staffId) {
+        return away.coveredNowBy(staffId).stream()
+                .map(colleague -> new Covering(colleague.displayName(), unreadOf(colleague.id()))).toList();
+    }
+
+    /**
+     * How many texts from the caseworker's clients, and from those of the colleagues away whom they cover for, are
+     * unread, counted up to {@code limit + 1}.
+     */
     @Transactional(readOnly = true)
     long unreadCount(long caseworkerId, int limit) {
-        Long count = jdbc.queryForObject("select count(*) from (select 1 as one " + MY_UNREAD + " limit ?) counted",
-                Long.class, caseworkerId, limit + 1);
+        java.time.OffsetDateTime now = Sql.timestamp(clock.instant());
+        Long count = jdbc.queryForObject("select count(*) from (select 1 as one " + MINE_AND_COVERED_UNREAD
+                + " limit ?) counted", Long.class, caseworkerId, caseworkerId, now, now, limit + 1);
         return count == null ? 0 : count;
     }
 
@@ -88,9 +118,16 @@ class MyInbox implements UnreadFromMyClients {
                 order by m.created_at desc, m.id desc limit ?""", MyInbox::row, SHOWN);
     }
 
-    /** Texts from clients who have no caseworker, newest first: to claim the client. */
+    /**
+     * Texts from clients who have no caseworker, newest first: to claim the client. None for a person whose scope is
+     * not every client (restricted caseloads): a client without a caseworker is nobody's, so supervisors and admins
+     * assign it.
+     */
     @Transactional(readOnly = true)
-    List<InboxText> fromUnassignedClients() {
+    List<InboxText> fromUnassignedClients(org.textdesk.client.ClientAccess.Scope scope) {
+        if (!scope.everyClient()) {
+            return List.of();
+        }
         return jdbc.query("""
                 select m.id, c.id as client_id, c.first_name, c.last_name, m.from_number, m.body, m.created_at,
                     m.read_at

@@ -4,6 +4,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.textdesk.client.ClientAccess;
 import org.textdesk.staff.StaffPrincipal;
 
 /**
@@ -14,21 +15,26 @@ import org.textdesk.staff.StaffPrincipal;
 class MyInboxController {
 
     private final MyInbox myInbox;
+    private final ClientAccess access;
 
-    MyInboxController(MyInbox myInbox) {
+    MyInboxController(MyInbox myInbox, ClientAccess access) {
         this.myInbox = myInbox;
+        this.access = access;
     }
 
     @GetMapping("/inbox")
     String showMyInbox(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
         model.addAttribute("texts", myInbox.unreadOf(staff.id()));
+        model.addAttribute("covering", myInbox.coveringFor(staff.id()));
         return "inbox/mine";
     }
 
     @GetMapping("/inbox/unassigned")
-    String showUnassigned(Model model) {
+    String showUnassigned(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
         model.addAttribute("unknownNumbers", myInbox.fromUnknownNumbers());
-        model.addAttribute("unassignedClients", myInbox.fromUnassignedClients());
+        ClientAccess.Scope scope = access.scopeOf(staff);
+        model.addAttribute("unassignedClients", myInbox.fromUnassignedClients(scope));
+        model.addAttribute("unassignedHidden", !scope.everyClient());
         return "inbox/unassigned";
     }
 }

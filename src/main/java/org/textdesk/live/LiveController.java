@@ -21,7 +21,7 @@ class LiveController {
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter events(@AuthenticationPrincipal StaffPrincipal staff) {
-        return streams.open(staff.id());
+        return streams.open(staff);
     }
 
     /** The navigation's counts (the layout's own fragments, counted by the inbox module's advice). */

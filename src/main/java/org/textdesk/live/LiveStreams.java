@@ -13,10 +13,14 @@ import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.textdesk.client.ClientAccess;
+import org.textdesk.staff.StaffPrincipal;
 
 /**
  * This instance's open event streams, in memory: one per open page, fed from this instance's one source of events
- * (the listener's connection on PostgreSQL), so that 200 open pages hold no database connection at all.
+ * (the listener's connection on PostgreSQL), so that 200 open pages hold no database connection at all. An event
+ * about a client goes only to the streams of staff who may see that client ({@link ClientAccess}: with restricted
+ * caseloads, a caseworker hears nothing of another's clients, not even their ids).
  */
 @Component
 class LiveStreams implements SmartLifecycle {
@@ -35,9 +39,15 @@ class LiveStreams implements SmartLifecycle {
     // at each start: a stopped context (shut down, or paused by the test framework) may be started again.
     private volatile ExecutorService fanOut;
 
-    SseEmitter open(long staffId) {
+    private final ClientAccess access;
+
+    LiveStreams(ClientAccess access) {
+        this.access = access;
+    }
+
+    SseEmitter open(StaffPrincipal staff) {
         SseEmitter emitter = new SseEmitter(STREAM_FOR.toMillis());
-        Stream stream = new Stream(emitter, staffId);
+        Stream stream = new Stream(emitter, staff);
         open.add(stream);
         emitter.onCompletion(() -> open.remove(stream));
         emitter.onTimeout(() -> open.remove(stream));
@@ -60,7 +70,22 @@ class LiveStreams implements SmartLifecycle {
 
     private void send(LiveEvent event) {
         for (Stream stream : open) {
-            write(stream, SseEmitter.event().name("live").data(event.json(stream.staffId()), MediaType.APPLICATION_JSON));
+            if (mayHear(stream, event)) {
+                write(stream, SseEmitter.event().name("live").data(event.json(stream.staff().id()),
+                        MediaType.APPLICATION_JSON));
+            }
+        }
+    }
+
+    /** Whether the stream's staff member may see what the event is about (a resync is about nothing). */
+    private boolean mayHear(Stream stream, LiveEvent event) {
+        if (event.clientId() == null && event.messageId() == null) {
+            return true;
+        }
+        try {
+            return access.maySee(stream.staff(), event.clientId(), event.messageId());
+        } catch (org.springframework.dao.DataAccessException unknown) {
+            return false; // not known to be theirs: the page refreshes at its next stream anyway
         }
     }
 
@@ -132,6 +157,6 @@ class LiveStreams implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE;
     }
 
-    private record Stream(SseEmitter emitter, long staffId) {
+    private record Stream(SseEmitter emitter, StaffPrincipal staff) {
     }
 }

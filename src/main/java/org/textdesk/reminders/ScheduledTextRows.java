@@ -122,14 +122,16 @@ class ScheduledTextRows {
     }
 
     /** Not sent yet (and held) first by due time, then the most recent others. */
-    List<ScheduledText> list(Long createdBy, int limit) {
+    List<ScheduledText> list(Long createdBy, org.textdesk.client.ClientAccess.Scope scope, int limit) {
         String order = """
                  order by case when st.state in ('SCHEDULED', 'HELD') then 0 else 1 end,
                           case when st.state in ('SCHEDULED', 'HELD') then st.due_at end asc,
                           st.due_at desc, st.id desc
                  limit ?""";
-        return createdBy == null ? jdbc.query(VIEW + order, ScheduledTextRows::view, limit)
-                : jdbc.query(VIEW + " where st.created_by = ?\n" + order, ScheduledTextRows::view, createdBy, limit);
+        String inScope = " where " + scope.sqlOn("c.caseworker_id") + "\n";
+        return createdBy == null ? jdbc.query(VIEW + inScope + order, ScheduledTextRows::view, limit)
+                : jdbc.query(VIEW + inScope + " and st.created_by = ?\n" + order, ScheduledTextRows::view, createdBy,
+                        limit);
     }
 
     /** A client's texts waiting to go (and held ones): the client's Texts page lists them above the sent ones. */

@@ -36,7 +36,11 @@ public class ScheduledTexts {
     private final SchedulerClient scheduler;
     private final Clock clock;
 
-    ScheduledTexts(ScheduledTextRows rows, @Lazy SchedulerClient scheduler, Clock clock) {
+    private final org.textdesk.client.ClientAccess access;
+
+    ScheduledTexts(ScheduledTextRows rows, @Lazy SchedulerClient scheduler, Clock clock,
+            org.textdesk.client.ClientAccess access) {
+        this.access = access;
         this.rows = rows;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -75,17 +79,20 @@ public class ScheduledTexts {
         forget(id, version);
     }
 
-    /** The text, when this staff member may see it (theirs, or any for an admin); else not found. */
+    /** The text, when this staff member may see it (theirs, or any for an admin or a supervisor); else not found. */
     @Transactional(readOnly = true)
     public ScheduledText visible(long id, StaffPrincipal staff) {
-        return rows.find(id).filter(text -> staff.isAdmin() || text.createdBy() == staff.id())
+        return rows.find(id).filter(text -> staff.seesEveryClient() || text.createdBy() == staff.id())
                 .orElseThrow(() -> new NotFoundException("scheduled text", id));
     }
 
-    /** The Scheduled page: a caseworker's own texts, or everyone's for an admin. */
+    /**
+     * The Scheduled page: a caseworker's own texts, or everyone's for an admin or a supervisor; only those to clients
+     * the person may see (restricted caseloads).
+     */
     @Transactional(readOnly = true)
     public List<ScheduledText> listFor(StaffPrincipal staff) {
-        return rows.list(staff.isAdmin() ? null : staff.id(), LIST_LIMIT);
+        return rows.list(staff.seesEveryClient() ? null : staff.id(), access.scopeOf(staff), LIST_LIMIT);
     }
 
     /** A client's texts still waiting to go, and held ones. */

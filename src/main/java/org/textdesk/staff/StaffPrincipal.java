@@ -58,6 +58,11 @@ public final class StaffPrincipal implements UserDetails {
         return role == Role.ADMIN;
     }
 
+    /** Admins and supervisors see every client, whether caseloads are restricted or not. */
+    public boolean seesEveryClient() {
+        return role == Role.ADMIN || role == Role.SUPERVISOR;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));

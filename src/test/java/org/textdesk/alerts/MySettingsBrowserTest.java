@@ -30,7 +30,7 @@ class MySettingsBrowserTest extends BrowserTest {
                 page.navigate(baseUrl() + "/settings");
                 page.getByLabel("Your email address").fill("casey-at-agency");
                 page.getByLabel("Email me when a text from my clients has waited unread").selectOption("2");
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
 
                 assertThat(page.getByText("Enter an email address such as casey@example.org.")).isVisible();
                 assertThat(page.getByLabel("Your email address")).hasValue("casey-at-agency");
@@ -41,7 +41,7 @@ class MySettingsBrowserTest extends BrowserTest {
                 Browsers.screenshot(page, width + "-caseworker-my-settings-refused");
 
                 page.getByLabel("Your email address").fill("casey@agency.example.org");
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
                 assertThat(page.getByText("Your settings are saved.")).isVisible();
                 assertThat(page.getByLabel("Email me when a text from my clients has waited unread")).hasValue("2");
                 assertThat(page.getByText("Email alerts are not set up on this TextDesk", new Page.GetByTextOptions()))

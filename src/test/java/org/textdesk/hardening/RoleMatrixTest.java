@@ -44,8 +44,11 @@ import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * Every route of the running application (read from every RequestMappingInfoHandlerMapping, the
- * actuator's included, so a new route is covered the moment it exists) x anonymous, caseworker and
- * admin: a login redirect, 403, or a 200/3xx as {@link #EXPECTED} says. A route without an
+ * actuator's included, so a new route is covered the moment it exists) x anonymous, caseworker, supervisor and
+ * admin: a login redirect, 403, or a 200/3xx as {@link #EXPECTED} says. The caseload column: with restricted
+ * caseloads on, every staff route as the client's own caseworker, a supervisor and another caseworker - who gets
+ * 403 on a route of the client's record (and nothing changes), and a page that never links to the client or its
+ * texts elsewhere. A route without an
  * expectation, or an expectation without a route, fails the test. Every POST without a CSRF token is
  * refused with 403 and changes nothing, except Twilio's webhooks (which check signatures). Every HTML
  * page seen follows {@link PageRules} and carries the security headers. The sample records are named
@@ -59,6 +62,11 @@ class RoleMatrixTest extends IntegrationTest {
         PUBLIC,
         /** Any logged-in staff member; anonymous visitors are sent to the login page. */
         STAFF,
+        /**
+         * A route on one client's record (the client, its texts, cases, pictures, scheduled texts): as STAFF, and with
+         * restricted caseloads on, 403 to a caseworker whose client it is not.
+         */
+        CLIENT,
         /** Admins only: caseworkers get 403, anonymous visitors the login page. */
         ADMIN,
         /** Twilio's webhooks: no login, no CSRF token, a Twilio signature instead. */
@@ -113,51 +121,54 @@ class RoleMatrixTest extends IntegrationTest {
             get("/clients", Access.STAFF),
             get("/clients/new", Access.STAFF),
             post("/clients/new", Access.STAFF, "firstName", "Pat", "lastName", "Newclient"),
-            get("/clients/{clientId}", Access.STAFF),
-            get("/clients/{clientId}/edit", Access.STAFF),
-            post("/clients/{clientId}/edit", Access.STAFF, "firstName", "Pat", "lastName", "Edited", "version", "0"),
-            get("/clients/{clientId}/cases/new", Access.STAFF),
-            post("/clients/{clientId}/cases/new", Access.STAFF, "caseNumber", "16E-20990101", "title", "New case",
+            get("/clients/{clientId}", Access.CLIENT),
+            get("/clients/{clientId}/edit", Access.CLIENT),
+            post("/clients/{clientId}/edit", Access.CLIENT, "firstName", "Pat", "lastName", "Edited", "version", "0"),
+            get("/clients/{clientId}/cases/new", Access.CLIENT),
+            post("/clients/{clientId}/cases/new", Access.CLIENT, "caseNumber", "16E-20990101", "title", "New case",
                     "openedOn", "2016-08-17"),
-            get("/cases/{caseId}", Access.STAFF),
-            get("/cases/{caseId}/edit", Access.STAFF),
-            post("/cases/{caseId}/edit", Access.STAFF, "caseNumber", "16E-20010101", "title", "Edited",
+            get("/cases/{caseId}", Access.CLIENT),
+            get("/cases/{caseId}/edit", Access.CLIENT),
+            post("/cases/{caseId}/edit", Access.CLIENT, "caseNumber", "16E-20010101", "title", "Edited",
                     "openedOn", "2016-08-01", "version", "0"),
-            get("/clients/{clientId}/texts/new", Access.STAFF),
-            post("/clients/{clientId}/texts", Access.STAFF, "body", "Role matrix text, please ignore.",
+            get("/clients/{clientId}/texts/new", Access.CLIENT),
+            post("/clients/{clientId}/texts", Access.CLIENT, "body", "Role matrix text, please ignore.",
                     "sendKey", "role-matrix-send-key"),
-            get("/texts/{messageId}", Access.STAFF),
-            get("/texts/{messageId}/status", Access.STAFF),
-            post("/texts/{messageId}/retry", Access.STAFF),
-            post("/texts/{messageId}/refresh-status", Access.STAFF),
-            get("/clients/{clientId}/texts", Access.STAFF),
-            get("/cases/{caseId}/texts", Access.STAFF),
-            get("/cases/{caseId}/texts.csv", Access.STAFF),
-            get("/cases/{caseId}/texts/print", Access.STAFF),
+            get("/texts/{messageId}", Access.CLIENT),
+            get("/texts/{messageId}/status", Access.CLIENT),
+            post("/texts/{messageId}/retry", Access.CLIENT),
+            post("/texts/{messageId}/refresh-status", Access.CLIENT),
+            get("/clients/{clientId}/texts", Access.CLIENT),
+            get("/cases/{caseId}/texts", Access.CLIENT),
+            get("/cases/{caseId}/texts.csv", Access.CLIENT),
+            get("/cases/{caseId}/texts/print", Access.CLIENT),
             get("/incoming", Access.STAFF),
             get("/inbox", Access.STAFF),
             get("/inbox/unassigned", Access.STAFF),
             get("/incoming/{messageId}/attach", Access.STAFF),
-            post("/incoming/{messageId}/attach", Access.STAFF, "clientId", "{clientId}"),
+            post("/incoming/{messageId}/attach", Access.CLIENT, "clientId", "{clientId}"),
             post("/incoming/{messageId}/new-client", Access.STAFF, "firstName", "Pat", "lastName", "Fromnumber"),
-            get("/clients/{clientId}/conversation", Access.STAFF),
-            post("/clients/{clientId}/conversation", Access.STAFF, "body", "Role matrix reply, please ignore.",
+            get("/clients/{clientId}/conversation", Access.CLIENT),
+            post("/clients/{clientId}/conversation", Access.CLIENT, "body", "Role matrix reply, please ignore.",
                     "sendKey", "role-matrix-reply-key"),
-            get("/clients/{clientId}/conversation/messages", Access.STAFF),
-            get("/clients/{clientId}/conversation/notice", Access.STAFF),
+            get("/clients/{clientId}/conversation/messages", Access.CLIENT),
+            get("/clients/{clientId}/conversation/notice", Access.CLIENT),
             get("/events", Access.STAFF),
             get("/events/counts", Access.STAFF),
-            post("/clients/{clientId}/caseworker", Access.STAFF, "staffId", "{staffId}"),
-            post("/clients/{clientId}/caseworker/claim", Access.STAFF),
-            get("/media/{mediaId}", Access.STAFF),
-            get("/media/{mediaId}/download", Access.STAFF),
+            post("/clients/{clientId}/caseworker", Access.CLIENT, "staffId", "{staffId}"),
+            post("/clients/{clientId}/caseworker/claim", Access.CLIENT),
+            get("/media/{mediaId}", Access.CLIENT),
+            get("/media/{mediaId}/download", Access.CLIENT),
             get("/scheduled", Access.STAFF),
-            post("/scheduled/{scheduledId}/cancel", Access.STAFF),
-            get("/clients/{clientId}/time-zone", Access.STAFF),
-            post("/clients/{clientId}/time-zone", Access.STAFF, "zone", "America/Chicago"),
+            post("/scheduled/{scheduledId}/cancel", Access.CLIENT),
+            get("/clients/{clientId}/time-zone", Access.CLIENT),
+            post("/clients/{clientId}/time-zone", Access.CLIENT, "zone", "America/Chicago"),
 
             get("/settings", Access.STAFF),
             post("/settings", Access.STAFF, "email", "matrix@agency.example.org", "alertAfter", "2"),
+            post("/settings/away", Access.STAFF, "awayFrom", "2016-08-17T09:00", "awayUntil", "2099-08-24T17:00",
+                    "message", "Away, please ignore.", "coveredBy", "{staffId}"),
+            post("/settings/away/end", Access.STAFF),
 
             get("/admin/twilio", Access.ADMIN),
             post("/admin/twilio", Access.ADMIN),
@@ -176,6 +187,7 @@ class RoleMatrixTest extends IntegrationTest {
             post("/admin/languages", Access.ADMIN, "name", "Role matrix language", "code", ""),
 
             get("/admin/caseloads", Access.ADMIN),
+            post("/admin/caseloads/restriction", Access.ADMIN, "restricted", "true"),
             post("/admin/caseloads", Access.ADMIN, "fromStaffId", "{staffId}", "toStaffId", "{staffId}"),
 
             get("/admin/quiet-hours", Access.ADMIN),
@@ -191,6 +203,7 @@ class RoleMatrixTest extends IntegrationTest {
             get("/admin/retention", Access.ADMIN),
             post("/admin/retention", Access.ADMIN, "keepMonths", "6", "deleteAtTwilio", "true"),
             get("/admin/exports", Access.ADMIN),
+            get("/admin/coverage-opens", Access.ADMIN),
 
             get("/clients/{clientId}/phone", Access.SANDBOX_PAGE),
             post("/clients/{clientId}/phone/texts", Access.SANDBOX_PAGE, "body", "Role matrix text from a phone"),
@@ -226,6 +239,9 @@ class RoleMatrixTest extends IntegrationTest {
     /** The records of one check, named with stored-XSS payloads. */
     private Staff admin;
     private Staff caseworker;
+    private Staff supervisor;
+    /** A caseworker whose client the sample client is not. */
+    private Staff other;
     private final Map<String, String> samples = new LinkedHashMap<>();
 
     @Test
@@ -251,6 +267,69 @@ class RoleMatrixTest extends IntegrationTest {
         return routes().stream().map(route -> DynamicTest.dynamicTest(route.toString(), () -> check(route)));
     }
 
+    @TestFactory
+    Stream<DynamicTest> withRestrictedCaseloadsEveryRouteKeepsAnotherCaseworkersClientAway() {
+        return routes().stream().filter(route -> EXPECTED.stream().anyMatch(expected -> expected.covers(route)
+                        && (expected.access() == Access.STAFF || expected.access() == Access.CLIENT)))
+                .map(route -> DynamicTest.dynamicTest(route.toString(), () -> checkCaseload(route)));
+    }
+
+    /**
+     * The caseload column: restricted caseloads on; another caseworker first (403 on the client's routes, nothing
+     * changed; no link to the client or its texts on any other page), then a supervisor and the client's own
+     * caseworker (allowed). The sample text and picture here are the client's own (the Incoming routes keep the
+     * unknown number's text, which is nobody's client).
+     */
+    private void checkCaseload(Route route) {
+        Expectation expected = EXPECTED.stream().filter(e -> e.covers(route)).findFirst().orElseThrow();
+        String uri = restrictedSamplesFor(route);
+        SoftAssertions softly = new SoftAssertions();
+        for (String method : route.method().equals("*") ? List.of("GET", "POST") : List.of(route.method())) {
+            String what = method + " " + uri + " (" + route + "), caseloads restricted";
+            String before = databaseFingerprint();
+            MvcTestResult asOther = perform(method, uri, expected.form(), as(other), true);
+            if (expected.access() == Access.CLIENT) {
+                softly.assertThat(status(asOther)).as(what + " as another caseworker").isEqualTo(403);
+                softly.assertThat(databaseFingerprint()).as(what + " as another caseworker changes nothing")
+                        .isEqualTo(before);
+            } else {
+                expectAllowed(softly, what + " as another caseworker", asOther);
+                String body = new String(asOther.getMvcResult().getResponse().getContentAsByteArray(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                softly.assertThat(body).as(what + " as another caseworker: no link to the client or its texts")
+                        .doesNotContainPattern(clientLinks());
+            }
+            // a POST may have changed what the next person finds (a client added, a text attached): samples anew
+            boolean post = method.equals("POST");
+            String again = post ? restrictedSamplesFor(route) : uri;
+            expectAllowed(softly, what + " as a supervisor", perform(method, again, expected.form(), as(supervisor), true));
+            again = post ? restrictedSamplesFor(route) : uri;
+            expectAllowed(softly, what + " as the client's caseworker",
+                    perform(method, again, expected.form(), as(caseworker), true));
+        }
+        softly.assertAll();
+    }
+
+    /** The samples, restricted caseloads on, and the route's address with the client's own text and picture. */
+    private String restrictedSamplesFor(Route route) {
+        recreateSamples();
+        jdbc.update("insert into caseload_settings (id, restricted) values (1, true)"
+                + " on conflict (id) do update set restricted = true");
+        if (!route.pattern().startsWith("/incoming/")) {
+            samples.put("messageId", samples.get("clientMessageId"));
+            samples.put("mediaId", samples.get("clientMediaId"));
+        }
+        return sampleUri(route.pattern());
+    }
+
+    /** A link to the sample client, its case, its texts or its picture. */
+    private String clientLinks() {
+        return "(/clients/" + samples.get("clientId") + "|/cases/" + samples.get("caseId") + "|/texts/("
+                + samples.get("clientMessageId") + "|" + samples.get("clientSentId") + ")|/media/"
+                + samples.get("clientMediaId") + "|data-message-id=\"(" + samples.get("clientMessageId") + "|"
+                + samples.get("clientSentId") + "))(?![0-9])";
+    }
+
     @Test
     void loginAndLogoutWithoutACsrfTokenAreRefused() {
         recreateSamples();
@@ -274,20 +353,24 @@ class RoleMatrixTest extends IntegrationTest {
             MvcTestResult anonymous = perform(method, uri, expected.form(), null, true);
             MvcTestResult asCaseworker = perform(method, uri, expected.form(), as(caseworker), true);
             MvcTestResult asAdmin = perform(method, uri, expected.form(), as(admin), true);
+            MvcTestResult asSupervisor = perform(method, uri, expected.form(), as(supervisor), true);
             switch (expected.access()) {
                 case PUBLIC -> {
                     expectAllowed(softly, what + " anonymous", anonymous);
                     expectAllowed(softly, what + " as a caseworker", asCaseworker);
                     expectAllowed(softly, what + " as an admin", asAdmin);
+                    expectAllowed(softly, what + " as a supervisor", asSupervisor);
                 }
-                case STAFF -> {
+                case STAFF, CLIENT -> {
                     expectLogin(softly, what + " anonymous", anonymous);
                     expectAllowed(softly, what + " as a caseworker", asCaseworker);
                     expectAllowed(softly, what + " as an admin", asAdmin);
+                    expectAllowed(softly, what + " as a supervisor", asSupervisor);
                 }
                 case ADMIN -> {
                     expectLogin(softly, what + " anonymous", anonymous);
                     softly.assertThat(status(asCaseworker)).as(what + " as a caseworker").isEqualTo(403);
+                    softly.assertThat(status(asSupervisor)).as(what + " as a supervisor").isEqualTo(403);
                     expectAllowed(softly, what + " as an admin", asAdmin);
                 }
                 case TWILIO -> {
@@ -309,10 +392,11 @@ class RoleMatrixTest extends IntegrationTest {
                 case SANDBOX_PAGE -> {
                     expectLogin(softly, what + " anonymous", anonymous);
                     softly.assertThat(status(asCaseworker)).as(what + " as a caseworker, sandbox off").isEqualTo(404);
+                    softly.assertThat(status(asSupervisor)).as(what + " as a supervisor, sandbox off").isEqualTo(404);
                     softly.assertThat(status(asAdmin)).as(what + " as an admin, sandbox off").isEqualTo(404);
                 }
             }
-            for (MvcTestResult result : List.of(anonymous, asCaseworker, asAdmin)) {
+            for (MvcTestResult result : List.of(anonymous, asCaseworker, asAdmin, asSupervisor)) {
                 checkPage(softly, what, result);
             }
         }
@@ -437,7 +521,8 @@ class RoleMatrixTest extends IntegrationTest {
         samples.clear();
         admin = staff("matrixadmin", Attacks.IMG_ONERROR, "ADMIN");
         caseworker = staff("matrixcasey", Attacks.SCRIPT, "CASEWORKER");
-        Staff other = staff("matrixother", Attacks.JAVASCRIPT_URL, "CASEWORKER");
+        other = staff("matrixother", Attacks.JAVASCRIPT_URL, "CASEWORKER");
+        supervisor = staff("matrixsuper", Attacks.SCRIPT + " supervisor", "SUPERVISOR");
         configureTwilio();
         fakeTwilio.acceptMessages("queued");
         // A language as only the database could name it (the Languages page refuses such names): the client prefers
@@ -474,7 +559,13 @@ class RoleMatrixTest extends IntegrationTest {
         incomingTexts.receive(FakeTwilio.newMessageSid(), "+17705550100", TwilioSetupFixture.TWILIO_NUMBER,
                 Attacks.SCRIPT + " " + Attacks.IMG_ONERROR, null);
         samples.put("messageId", String.valueOf(jdbc.queryForObject(
-                "select id from text_messages where direction = 'INBOUND'", Long.class)));
+                "select id from text_messages where direction = 'INBOUND' and unknown_number", Long.class)));
+        // ... one from the client, and the text sent to it: the caseload column's texts
+        incomingTexts.receive(FakeTwilio.newMessageSid(), "+14045387319", TwilioSetupFixture.TWILIO_NUMBER,
+                Attacks.SCRIPT + " from the client", null);
+        samples.put("clientMessageId", String.valueOf(jdbc.queryForObject(
+                "select id from text_messages where direction = 'INBOUND' and not unknown_number", Long.class)));
+        samples.put("clientSentId", messageUrl.substring("/texts/".length()));
         // ... and a picture it came with, kept
         samples.put("mediaId", String.valueOf(jdbc.queryForObject("""
                 insert into text_media (text_message_id, position, twilio_url, declared_type, state, content_type,
@@ -482,6 +573,13 @@ class RoleMatrixTest extends IntegrationTest {
                 values (?, 0, 'https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/ME', 'image/png',
                     'STORED', 'image/png', 4, ?, now())
                 returning id""", Long.class, Long.parseLong(samples.get("messageId")),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+        samples.put("clientMediaId", String.valueOf(jdbc.queryForObject("""
+                insert into text_media (text_message_id, position, twilio_url, declared_type, state, content_type,
+                    size_bytes, content, next_attempt_at)
+                values (?, 0, 'https://api.twilio.com/2010-04-01/Accounts/AC/Messages/MM/Media/MF', 'image/png',
+                    'STORED', 'image/png', 4, ?, now())
+                returning id""", Long.class, Long.parseLong(samples.get("clientMessageId")),
                 new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
         samples.put("id", String.valueOf(quickEntry));
         samples.put("staffId", String.valueOf(other.getId()));

@@ -102,4 +102,14 @@ class KeywordTest {
     void aVeryLongWordIsRecordedAsTheKindTwilioNamed() {
         assertThat(Keyword.of("a".repeat(21), "STOP")).contains(new Keyword(Keyword.Kind.STOP, "STOP"));
     }
+
+    @Test
+    void twiliosHelpWordsAreKnownButNoKeywordOfTextDesk() {
+        assertThat(Keyword.asksForHelp("help")).isTrue();
+        assertThat(Keyword.asksForHelp(" Info. ")).isTrue();
+        assertThat(Keyword.asksForHelp("help me")).isFalse();
+        assertThat(Keyword.asksForHelp("STOP")).isFalse();
+        assertThat(Keyword.asksForHelp(null)).isFalse();
+        assertThat(Keyword.of("help", null)).isEmpty();
+    }
 }

@@ -120,6 +120,9 @@ class ScreensBrowserTest extends BrowserTest {
                 casey.getId(), rental.getId(), jordan.getId());
         adminScreens.put("retention", "/admin/retention");
         adminScreens.put("exports", "/admin/exports");
+        jdbc.update("insert into coverage_opens (staff_id, client_id, covering_for, opened, opened_at)"
+                + " values (?, ?, ?, 'CONVERSATION', now())", admin.getId(), jordan.getId(), casey.getId());
+        adminScreens.put("coverage-opens", "/admin/coverage-opens");
     }
 
     @Test
