@@ -5,16 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A group text as its pages show it: who sent it, the message, how the clients were chosen, when. */
-record GroupText(long id, long authorId, String authorName, String body, String filterKey, Long caseworkerId,
+public record GroupText(long id, long authorId, String authorName, String body, String filterKey, Long caseworkerId,
         String caseworkerName, LocalDate day, int recipientCount, Instant createdAt, Instant cancelledAt,
         String cancelledByName) {
 
-    boolean cancelled() {
+    public boolean cancelled() {
         return cancelledAt != null;
     }
 
     /** What became of one chosen client's text. */
-    enum Outcome {
+    public enum Outcome {
         /** In the queue: its turn has not come yet. */
         QUEUED,
         /** In the queue until quiet hours end in the client's time ({@link Recipient#nextTryAt}). */
@@ -39,11 +39,11 @@ record GroupText(long id, long authorId, String authorName, String body, String 
     }
 
     /** A chosen client, with their scheduled text's state and its message's Twilio status when it went. */
-    record Recipient(long clientId, String clientName, Long scheduledTextId, String state, String waitingFor,
+    public record Recipient(long clientId, String clientName, Long scheduledTextId, String state, String waitingFor,
             Instant nextTryAt, String reason, Long messageId, String messageStatus, String errorCode,
             String leftOutBecause, String leftOutDetail) {
 
-        Outcome outcome() {
+        public Outcome outcome() {
             if (scheduledTextId == null) {
                 return Outcome.LEFT_OUT;
             }
@@ -63,7 +63,7 @@ record GroupText(long id, long authorId, String authorName, String body, String 
      * How far the sending is: of the {@code total} clients getting it, {@code settled} no longer wait (sent, held,
      * failed or cancelled).
      */
-    record Progress(int total, int settled, int sent, int notSent, int cancelled, int waitingQuietHours) {
+    public record Progress(int total, int settled, int sent, int notSent, int cancelled, int waitingQuietHours) {
 
         static Progress of(List<Recipient> recipients) {
             int total = 0;
@@ -87,11 +87,11 @@ record GroupText(long id, long authorId, String authorName, String body, String 
             return new Progress(total, settled, sent, notSent, cancelled, quiet);
         }
 
-        boolean finished() {
+        public boolean finished() {
             return settled == total;
         }
 
-        int percent() {
+        public int percent() {
             return total == 0 ? 100 : settled * 100 / total;
         }
     }

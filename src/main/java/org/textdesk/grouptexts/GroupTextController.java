@@ -110,7 +110,7 @@ class GroupTextController {
     }
 
     /** The preview, and what the confirmation must match. */
-    private static void showPreview(GroupTexts.Preview preview, GroupTextForm form, Model model) {
+    private static void showPreview(GroupTextPreview preview, GroupTextForm form, Model model) {
         form.setFingerprint(preview.plan().fingerprint());
         form.setPreviewedCount((int) preview.plan().gettingIt());
         model.addAttribute("preview", preview);

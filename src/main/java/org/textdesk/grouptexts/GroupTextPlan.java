@@ -26,7 +26,7 @@ import org.textdesk.texts.SmsText;
  * and {case_number} needs exactly one open case. Quiet hours do not leave anyone out: the text waits in the queue
  * until the window opens in the client's time, and the plan says when that is.
  */
-record GroupTextPlan(List<Planned> recipients, String fingerprint) {
+public record GroupTextPlan(List<Planned> recipients, String fingerprint) {
 
     /** The longest message kept (the column's size); one SMS is checked per client, once filled. */
     static final int LONGEST_BODY = 1600;
@@ -40,18 +40,18 @@ record GroupTextPlan(List<Planned> recipients, String fingerprint) {
     private static final Pattern BRACES = Pattern.compile("\\{([^{}]*)}");
 
     /** What the plan needs of a chosen client. */
-    record Facts(long clientId, String firstName, String lastName, String cellE164, boolean okayToText, boolean safe,
+    public record Facts(long clientId, String firstName, String lastName, String cellE164, boolean okayToText, boolean safe,
             List<OpenCase> openCases, List<ZoneId> zones) {
 
-        String name() {
+        public String name() {
             return firstName + " " + lastName;
         }
     }
 
-    record OpenCase(long id, String caseNumber) {
+    public record OpenCase(long id, String caseNumber) {
     }
 
-    enum When {
+    public enum When {
         NOW,
         /** After quiet hours, at {@link Planned#goesAt}. */
         LATER,
@@ -65,10 +65,10 @@ record GroupTextPlan(List<Planned> recipients, String fingerprint) {
      * @param caseId         the case of {case_number}, when the text holds it
      * @param leftOutBecause a message key (null unless left out); {@code leftOutDetail} its argument, if any
      */
-    record Planned(Facts client, When when, String body, Long caseId, Instant goesAt, String leftOutBecause,
+    public record Planned(Facts client, When when, String body, Long caseId, Instant goesAt, String leftOutBecause,
             String leftOutDetail) {
 
-        boolean getsIt() {
+        public boolean getsIt() {
             return when != When.LEFT_OUT;
         }
     }
@@ -80,7 +80,8 @@ record GroupTextPlan(List<Planned> recipients, String fingerprint) {
             throw new FieldRuleException("body", "groupTexts.body.required");
         }
         if (body.length() > LONGEST_BODY) {
-            throw new FieldRuleException("body", "groupTexts.body.tooLongToKeep", LONGEST_BODY, body.length());
+            throw new FieldRuleException("body", "groupTexts.body.tooLongToKeep", String.valueOf(LONGEST_BODY),
+                    String.valueOf(body.length()));
         }
         Matcher braces = BRACES.matcher(body);
         while (braces.find()) {
@@ -162,17 +163,17 @@ record GroupTextPlan(List<Planned> recipients, String fingerprint) {
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 
-    long count(When when) {
+    public long count(When when) {
         return recipients.stream().filter(recipient -> recipient.when() == when).count();
     }
 
     /** How many get it, now or after quiet hours. */
-    long gettingIt() {
+    public long gettingIt() {
         return recipients.size() - count(When.LEFT_OUT);
     }
 
     /** Why the others do not get it: each reason (message key) with how many, most first. */
-    Map<String, Long> leftOutByReason() {
+    public Map<String, Long> leftOutByReason() {
         Map<String, Long> counts = new LinkedHashMap<>();
         recipients.stream().filter(recipient -> !recipient.getsIt())
                 .forEach(recipient -> counts.merge(recipient.leftOutBecause(), 1L, Long::sum));

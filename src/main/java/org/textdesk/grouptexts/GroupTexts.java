@@ -39,31 +39,19 @@ class GroupTexts {
     private static final Logger log = LoggerFactory.getLogger(GroupTexts.class);
     private static final Pattern SEND_KEY = Pattern.compile("[A-Za-z0-9:-]{8,64}");
 
-    /** The preview of a form: the plan, or why nothing can be sent now (Twilio Setup), as a message key. */
-    record Preview(GroupTextPlan plan, Optional<String> blockedReason) {
-
-        boolean sendable() {
-            return blockedReason.isEmpty() && plan.gettingIt() > 0;
-        }
-    }
-
     /** The confirmation no longer matches the preview: nothing was sent; here is the preview as it is now. */
     static final class RecipientsChanged extends RuntimeException {
 
-        private final transient Preview now;
+        private final transient GroupTextPreview now;
 
-        RecipientsChanged(Preview now) {
+        RecipientsChanged(GroupTextPreview now) {
             super("the recipients changed since the preview", null, false, false);
             this.now = now;
         }
 
-        Preview now() {
+        GroupTextPreview now() {
             return now;
         }
-    }
-
-    /** A group with every chosen client's outcome. */
-    record Report(GroupText group, List<GroupText.Recipient> recipients, GroupText.Progress progress) {
     }
 
     private final RecipientFilters filters;
@@ -89,16 +77,17 @@ class GroupTexts {
     }
 
     /** What a send of this form would do now. Bad input: {@link FieldRuleException}; a filter not allowed: 403. */
-    Preview preview(GroupTextForm form, StaffPrincipal staff) {
+    GroupTextPreview preview(GroupTextForm form, StaffPrincipal staff) {
         RecipientFilter filter = filters.allowed(form.getFilter(), staff);
         String body = GroupTextPlan.checkedBody(form.getBody());
         List<Long> clientIds = filter.clientIds(choice(filter, form, staff));
         if (clientIds.size() > MOST_CLIENTS) {
-            throw new FieldRuleException("filter", "groupTexts.filter.tooMany", clientIds.size(), MOST_CLIENTS);
+            throw new FieldRuleException("filter", "groupTexts.filter.tooMany", String.valueOf(clientIds.size()),
+                    String.valueOf(MOST_CLIENTS));
         }
         GroupTextPlan plan = GroupTextPlan.of(body, staff.displayName(), rows.facts(clientIds), quietHours.current(),
                 clock.instant());
-        return new Preview(plan, twilioSetup.sendingBlockedReason());
+        return new GroupTextPreview(plan, twilioSetup.sendingBlockedReason());
     }
 
     /**
@@ -115,14 +104,13 @@ class GroupTexts {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Preview preview = preview(form, staff);
+        GroupTextPreview preview = preview(form, staff);
         if (preview.blockedReason().isPresent()) {
             throw FieldRuleException.ofForm(preview.blockedReason().get());
         }
         GroupTextPlan plan = preview.plan();
-        if (!plan.fingerprint().equals(form.getFingerprint())
-                || !Long.valueOf(plan.gettingIt()).equals(form.getPreviewedCount() == null ? null
-                        : form.getPreviewedCount().longValue())) {
+        if (!plan.fingerprint().equals(form.getFingerprint()) || form.getPreviewedCount() == null
+                || form.getPreviewedCount() != plan.gettingIt()) {
             throw new RecipientsChanged(preview);
         }
         if (plan.gettingIt() == 0) {
@@ -181,10 +169,10 @@ class GroupTexts {
                 .orElseThrow(() -> new NotFoundException("group text", id));
     }
 
-    Report report(long id, StaffPrincipal staff) {
+    GroupTextReport report(long id, StaffPrincipal staff) {
         GroupText group = visible(id, staff);
         List<GroupText.Recipient> recipients = rows.recipients(id);
-        return new Report(group, recipients, GroupText.Progress.of(recipients));
+        return new GroupTextReport(group, recipients, GroupText.Progress.of(recipients));
     }
 
     /** A caseworker's own group texts, or everyone's for an admin, newest first. */
