@@ -3,6 +3,7 @@ package org.textdesk.grouptexts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.textdesk.texts.MessageStatus;
 
 /** A group text as its pages show it: who sent it, the message, how the clients were chosen, when. */
 public record GroupText(long id, long authorId, String authorName, String body, String filterKey, Long caseworkerId,
@@ -61,9 +62,11 @@ public record GroupText(long id, long authorId, String authorName, String body, 
 
     /**
      * How far the sending is: of the {@code total} clients getting it, {@code settled} no longer wait (sent, held,
-     * failed or cancelled).
+     * failed or cancelled); {@code handingOver} of the sent ones are being handed to Twilio (a text is claimed, as
+     * sent, before Twilio is called), so their Twilio status is still to come.
      */
-    public record Progress(int total, int settled, int sent, int notSent, int cancelled, int waitingQuietHours) {
+    public record Progress(int total, int settled, int sent, int notSent, int cancelled, int waitingQuietHours,
+            int handingOver) {
 
         static Progress of(List<Recipient> recipients) {
             int total = 0;
@@ -72,6 +75,7 @@ public record GroupText(long id, long authorId, String authorName, String body, 
             int notSent = 0;
             int cancelled = 0;
             int quiet = 0;
+            int handingOver = 0;
             for (Recipient recipient : recipients) {
                 Outcome outcome = recipient.outcome();
                 if (outcome == Outcome.LEFT_OUT) {
@@ -83,12 +87,20 @@ public record GroupText(long id, long authorId, String authorName, String body, 
                 notSent += outcome == Outcome.HELD || outcome == Outcome.FAILED ? 1 : 0;
                 cancelled += outcome == Outcome.CANCELLED ? 1 : 0;
                 quiet += outcome == Outcome.WAITING_QUIET_HOURS ? 1 : 0;
+                boolean answerToCome = MessageStatus.PENDING.equals(recipient.messageStatus());
+                handingOver += outcome == Outcome.SENT && answerToCome ? 1 : 0;
             }
-            return new Progress(total, settled, sent, notSent, cancelled, quiet);
+            return new Progress(total, settled, sent, notSent, cancelled, quiet, handingOver);
         }
 
-        public boolean finished() {
+        /** No text waits any more: nothing left to cancel. */
+        public boolean allSettled() {
             return settled == total;
+        }
+
+        /** Nothing will change but Twilio's later statuses: the page stops asking. */
+        public boolean finished() {
+            return allSettled() && handingOver == 0;
         }
 
         public int percent() {

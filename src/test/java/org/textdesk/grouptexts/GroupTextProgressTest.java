@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 class GroupTextProgressTest {
 
     static GroupText.Recipient recipient(Long scheduledId, String state, String waitingFor) {
+        return recipient(scheduledId, state, waitingFor, "SENT".equals(state) ? "queued" : null);
+    }
+
+    static GroupText.Recipient recipient(Long scheduledId, String state, String waitingFor, String messageStatus) {
         return new GroupText.Recipient(1, "Jordan Avery", scheduledId, state, waitingFor,
-                Instant.parse("2030-03-05T16:00:00Z"), null, null, null, null,
+                Instant.parse("2030-03-05T16:00:00Z"), null, null, messageStatus, null,
                 scheduledId == null ? "client.texting.notOkay" : null, null);
     }
 
@@ -33,14 +37,27 @@ class GroupTextProgressTest {
                 recipient(4L, "CANCELLED", null), recipient(5L, "SCHEDULED", "QUIET_HOURS"),
                 recipient(6L, "SCHEDULED", "RETRY"), recipient(7L, "SCHEDULED", null)));
 
-        assertThat(progress).isEqualTo(new GroupText.Progress(7, 4, 1, 2, 1, 1));
+        assertThat(progress).isEqualTo(new GroupText.Progress(7, 4, 1, 2, 1, 1, 0));
         assertThat(progress.finished()).isFalse();
+        assertThat(progress.allSettled()).isFalse();
         assertThat(progress.percent()).isEqualTo(57);
 
         GroupText.Progress done = GroupText.Progress.of(List.of(recipient(1L, "SENT", null),
                 recipient(2L, "HELD", null)));
         assertThat(done.finished()).isTrue();
+        assertThat(done.allSettled()).isTrue();
         assertThat(done.percent()).isEqualTo(100);
         assertThat(GroupText.Progress.of(List.of(recipient(null, null, null))).percent()).isEqualTo(100);
+    }
+
+    @Test
+    void aTextClaimedButNotYetAnsweredByTwilioKeepsThePageAskingThoughNothingIsLeftToCancel() {
+        GroupText.Progress handingOver = GroupText.Progress.of(List.of(recipient(1L, "SENT", null, "queued"),
+                recipient(2L, "SENT", null, "pending")));
+
+        assertThat(handingOver.handingOver()).isEqualTo(1);
+        assertThat(handingOver.allSettled()).isTrue();
+        assertThat(handingOver.finished()).isFalse();
+        assertThat(handingOver.percent()).isEqualTo(100);
     }
 }

@@ -1,10 +1,11 @@
 package org.textdesk.grouptexts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.textdesk.grouptexts.GroupTextRequests.fingerprintOf;
+import static org.textdesk.grouptexts.GroupTextRequests.get;
+import static org.textdesk.grouptexts.GroupTextRequests.groupId;
+import static org.textdesk.grouptexts.GroupTextRequests.post;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,15 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.textdesk.FakeTwilio;
 import org.textdesk.IntegrationTest;
 import org.textdesk.cases.CaseService;
@@ -40,7 +37,6 @@ class GroupTextsTest extends IntegrationTest {
 
     /** Tuesday 5 March 2030, 10:00 in New York (the organisation's zone), 7:00 in Seattle. */
     static final Instant TUESDAY_10_AM_NEW_YORK = Instant.parse("2030-03-05T15:00:00Z");
-    static final Pattern FINGERPRINT = Pattern.compile("name=\"fingerprint\" value=\"([0-9a-f]{32})\"");
 
     @Autowired
     ClientService clientService;
@@ -326,38 +322,11 @@ class GroupTextsTest extends IntegrationTest {
     // --- helpers ---
 
     private MvcTestResult preview(Staff staff, String filter, String body) {
-        return mvc.perform(post("/group-texts/preview", staff, "filter", filter, "body", body,
-                "sendKey", UUID.randomUUID().toString()));
+        return GroupTextRequests.preview(mvc, staff, filter, body);
     }
 
-    /** Previews, then confirms with what the preview showed. */
     private MvcTestResult send(Staff staff, String filter, String body) {
-        MvcTestResult preview = preview(staff, filter, body);
-        Matcher count = Pattern.compile("Send to (\\d+) client").matcher(contentOf(preview));
-        assertThat(count.find()).as("the preview offers to send").isTrue();
-        return mvc.perform(post("/group-texts", staff, "filter", filter, "body", body,
-                "sendKey", UUID.randomUUID().toString(), "fingerprint", fingerprintOf(preview),
-                "previewedCount", count.group(1)));
-    }
-
-    private static String fingerprintOf(MvcTestResult page) {
-        Matcher matcher = FINGERPRINT.matcher(contentOf(page));
-        assertThat(matcher.find()).as("the preview's fingerprint").isTrue();
-        return matcher.group(1);
-    }
-
-    private static String contentOf(MvcTestResult page) {
-        try {
-            return page.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static long groupId(MvcTestResult sent) {
-        String location = sent.getResponse().getRedirectedUrl();
-        assertThat(location).as("redirected to the group").startsWith("/group-texts/");
-        return Long.parseLong(location.substring("/group-texts/".length()));
+        return GroupTextRequests.send(mvc, staff, filter, body);
     }
 
     private long scheduledIdOf(String firstName) {
@@ -369,19 +338,7 @@ class GroupTextsTest extends IntegrationTest {
     private String page(String uri, Staff staff) {
         MvcTestResult result = mvc.perform(get(uri, staff));
         assertThat(result).hasStatusOk();
-        return contentOf(result);
-    }
-
-    private static MockHttpServletRequestBuilder get(String uri, Staff staff) {
-        return MockMvcRequestBuilders.get(uri).with(user(as(staff)));
-    }
-
-    private static MockHttpServletRequestBuilder post(String uri, Staff staff, String... params) {
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(uri).with(user(as(staff))).with(csrf());
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        return request;
+        return GroupTextRequests.contentOf(result);
     }
 
     private void assertNothingWritten() {
