@@ -145,6 +145,21 @@ class GroupTextsTest extends IntegrationTest {
     }
 
     @Test
+    void withTwilioSetupTurnedOffThePreviewSaysWhyAndNothingCanBeSent() {
+        caseysFiveClients();
+        String body = "Hi {first_name}.";
+        String fingerprint = fingerprintOf(preview(casey, "my-clients", body));
+        jdbc.update("update twilio_settings set enabled = false");
+
+        assertThat(preview(casey, "my-clients", body)).hasStatusOk().bodyText()
+                .contains("Texting is turned off: Twilio Setup is not enabled.").doesNotContain("Send to 2 clients");
+        assertThat(mvc.perform(post("/group-texts", casey, "filter", "my-clients", "body", body,
+                "sendKey", UUID.randomUUID().toString(), "fingerprint", fingerprint, "previewedCount", "2")))
+                .hasStatusOk().bodyText().contains("Texting is turned off: Twilio Setup is not enabled.");
+        assertNothingWritten();
+    }
+
+    @Test
     void sendingQueuesOneScheduledTextPerRecipientAndKeepsWhoSentWhatToWhomThenEachGoesInItsTurn() {
         caseysFiveClients();
         String body = "Hi {first_name}, the office is closed Friday.";
