@@ -105,7 +105,8 @@ class GroupTextController {
         if (filters.stream().anyMatch(filter -> filter.argument() == RecipientFilter.Argument.CASEWORKER)) {
             model.addAttribute("caseworkers", groupTexts.caseworkers());
         }
-        model.addAttribute("needsDay", filters.stream().anyMatch(filter -> filter.argument() == RecipientFilter.Argument.DAY));
+        model.addAttribute("needsDay",
+                filters.stream().anyMatch(filter -> filter.argument() == RecipientFilter.Argument.DAY));
         return FORM;
     }
 

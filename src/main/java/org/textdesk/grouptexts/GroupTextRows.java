@@ -139,5 +139,4 @@ class GroupTextRows {
         Timestamp timestamp = row.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }
-
 }
