@@ -35,7 +35,11 @@ public class ClientTimeZones {
         return zonesOf(text.clientCell(), text.clientZoneOverride());
     }
 
-    private ClientZones zonesOf(String cellE164, String override) {
+    /**
+     * A client's zones from their cell (E.164, or null) and the zone set by hand (or null), for a page that read
+     * many clients in one query (group texts).
+     */
+    public ClientZones zonesOf(String cellE164, String override) {
         if (override != null) {
             return new ClientZones(List.of(ZoneId.of(override)), ClientZones.Source.OVERRIDE);
         }

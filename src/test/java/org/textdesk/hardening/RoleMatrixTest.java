@@ -164,6 +164,17 @@ class RoleMatrixTest extends IntegrationTest {
             get("/clients/{clientId}/time-zone", Access.CLIENT),
             post("/clients/{clientId}/time-zone", Access.CLIENT, "zone", "America/Chicago"),
 
+            get("/group-texts", Access.STAFF),
+            get("/group-texts/new", Access.STAFF),
+            post("/group-texts/preview", Access.STAFF, "filter", "my-clients", "body",
+                    "Role matrix group text, please ignore.", "sendKey", "role-matrix-group-key"),
+            // a confirmation that does not match the preview: the preview again, nothing sent
+            post("/group-texts", Access.STAFF, "filter", "my-clients", "body", "Role matrix group text, please ignore.",
+                    "sendKey", "role-matrix-group-key", "fingerprint", "0", "previewedCount", "1"),
+            get("/group-texts/{groupId}", Access.STAFF),
+            get("/group-texts/{groupId}/progress", Access.STAFF),
+            post("/group-texts/{groupId}/cancel", Access.STAFF),
+
             get("/settings", Access.STAFF),
             post("/settings", Access.STAFF, "email", "matrix@agency.example.org", "alertAfter", "2"),
             post("/settings/away", Access.STAFF, "awayFrom", "2016-08-17T09:00", "awayUntil", "2099-08-24T17:00",
@@ -555,6 +566,14 @@ class RoleMatrixTest extends IntegrationTest {
         samples.put("scheduledId", String.valueOf(jdbc.queryForObject(
                 "select id from scheduled_texts where send_key = ?", Long.class, scheduleKey)));
         assertThat(messageUrl).isNotBlank();
+        // ... and a group text, the caseworker's, whose recipient is that scheduled text (group texts)
+        long groupId = jdbc.queryForObject("""
+                insert into group_texts (author_id, body, filter_key, recipient_count, send_key, created_at)
+                values (?, ?, 'my-clients', 1, ?, now()) returning id""", Long.class, caseworker.getId(),
+                Attacks.SCRIPT + " {first_name}", UUID.randomUUID().toString());
+        jdbc.update("insert into group_text_recipients (group_text_id, client_id, scheduled_text_id) values (?, ?, ?)",
+                groupId, client.getId(), Long.parseLong(samples.get("scheduledId")));
+        samples.put("groupId", String.valueOf(groupId));
         // The sample text is one from an unknown number, so the Incoming routes have theirs too.
         incomingTexts.receive(FakeTwilio.newMessageSid(), "+17705550100", TwilioSetupFixture.TWILIO_NUMBER,
                 Attacks.SCRIPT + " " + Attacks.IMG_ONERROR, null);
