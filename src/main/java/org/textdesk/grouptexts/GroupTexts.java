@@ -163,9 +163,9 @@ class GroupTexts {
         return cancelled;
     }
 
-    /** The group, when this staff member may see it (its author, or any admin); else not found. */
+    /** The group, when this staff member may see it (its author, any supervisor or admin); else not found. */
     GroupText visible(long id, StaffPrincipal staff) {
-        return rows.find(id).filter(group -> staff.isAdmin() || group.authorId() == staff.id())
+        return rows.find(id).filter(group -> staff.seesEveryClient() || group.authorId() == staff.id())
                 .orElseThrow(() -> new NotFoundException("group text", id));
     }
 
@@ -175,9 +175,9 @@ class GroupTexts {
         return new GroupTextReport(group, recipients, GroupText.Progress.of(recipients));
     }
 
-    /** A caseworker's own group texts, or everyone's for an admin, newest first. */
+    /** A caseworker's own group texts, or everyone's for a supervisor or an admin, newest first. */
     List<GroupText> listFor(StaffPrincipal staff) {
-        return rows.list(staff.isAdmin() ? null : staff.id(), LIST_LIMIT);
+        return rows.list(staff.seesEveryClient() ? null : staff.id(), LIST_LIMIT);
     }
 
     List<RecipientFilter> filtersFor(StaffPrincipal staff) {

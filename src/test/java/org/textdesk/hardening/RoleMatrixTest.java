@@ -67,6 +67,11 @@ class RoleMatrixTest extends IntegrationTest {
          * restricted caseloads on, 403 to a caseworker whose client it is not.
          */
         CLIENT,
+        /**
+         * One staff member's own thing (a group text): as STAFF for its author (the sample caseworker), supervisors
+         * and admins; 404 to another caseworker, with restricted caseloads or not.
+         */
+        AUTHOR,
         /** Admins only: caseworkers get 403, anonymous visitors the login page. */
         ADMIN,
         /** Twilio's webhooks: no login, no CSRF token, a Twilio signature instead. */
@@ -171,9 +176,9 @@ class RoleMatrixTest extends IntegrationTest {
             // a confirmation that does not match the preview: the preview again, nothing sent
             post("/group-texts", Access.STAFF, "filter", "my-clients", "body", "Role matrix group text, please ignore.",
                     "sendKey", "role-matrix-group-key", "fingerprint", "0", "previewedCount", "1"),
-            get("/group-texts/{groupId}", Access.STAFF),
-            get("/group-texts/{groupId}/progress", Access.STAFF),
-            post("/group-texts/{groupId}/cancel", Access.STAFF),
+            get("/group-texts/{groupId}", Access.AUTHOR),
+            get("/group-texts/{groupId}/progress", Access.AUTHOR),
+            post("/group-texts/{groupId}/cancel", Access.AUTHOR),
 
             get("/settings", Access.STAFF),
             post("/settings", Access.STAFF, "email", "matrix@agency.example.org", "alertAfter", "2"),
@@ -232,6 +237,7 @@ class RoleMatrixTest extends IntegrationTest {
             get("/sandbox/twilio/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}",
                     Access.SANDBOX_API),
             get("/sandbox/twilio/v1/Services/{serviceSid}", Access.SANDBOX_API),
+            get("/sandbox/twilio/v1/Services/{serviceSid}/PhoneNumbers", Access.SANDBOX_API),
 
             post("/twilio/**", Access.TWILIO));
 
@@ -281,7 +287,8 @@ class RoleMatrixTest extends IntegrationTest {
     @TestFactory
     Stream<DynamicTest> withRestrictedCaseloadsEveryRouteKeepsAnotherCaseworkersClientAway() {
         return routes().stream().filter(route -> EXPECTED.stream().anyMatch(expected -> expected.covers(route)
-                        && (expected.access() == Access.STAFF || expected.access() == Access.CLIENT)))
+                        && (expected.access() == Access.STAFF || expected.access() == Access.CLIENT
+                                || expected.access() == Access.AUTHOR)))
                 .map(route -> DynamicTest.dynamicTest(route.toString(), () -> checkCaseload(route)));
     }
 
@@ -299,7 +306,11 @@ class RoleMatrixTest extends IntegrationTest {
             String what = method + " " + uri + " (" + route + "), caseloads restricted";
             String before = databaseFingerprint();
             MvcTestResult asOther = perform(method, uri, expected.form(), as(other), true);
-            if (expected.access() == Access.CLIENT) {
+            if (expected.access() == Access.AUTHOR) {
+                softly.assertThat(status(asOther)).as(what + " as another caseworker, not its author").isEqualTo(404);
+                softly.assertThat(databaseFingerprint()).as(what + " as another caseworker changes nothing")
+                        .isEqualTo(before);
+            } else if (expected.access() == Access.CLIENT) {
                 softly.assertThat(status(asOther)).as(what + " as another caseworker").isEqualTo(403);
                 softly.assertThat(databaseFingerprint()).as(what + " as another caseworker changes nothing")
                         .isEqualTo(before);
@@ -372,7 +383,7 @@ class RoleMatrixTest extends IntegrationTest {
                     expectAllowed(softly, what + " as an admin", asAdmin);
                     expectAllowed(softly, what + " as a supervisor", asSupervisor);
                 }
-                case STAFF, CLIENT -> {
+                case STAFF, CLIENT, AUTHOR -> {
                     expectLogin(softly, what + " anonymous", anonymous);
                     expectAllowed(softly, what + " as a caseworker", asCaseworker);
                     expectAllowed(softly, what + " as an admin", asAdmin);
