@@ -21,7 +21,7 @@ class ModulesTest {
     @Test
     void theModulesAreTheCapabilitiesOfTheDesign() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).containsExactlyInAnyOrder(
-                "alerts", "caseload", "cases", "client", "conversation", "history", "inbox", "language", "live", "media",
+                "alerts", "appointments", "caseload", "cases", "client", "conversation", "history", "inbox", "language", "live", "media",
                 "quickentry", "reminders", "retention", "sandbox", "sending", "staff", "status", "system", "texts",
                 "twilio", "twiliosetup");
     }

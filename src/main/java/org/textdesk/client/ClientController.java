@@ -32,9 +32,12 @@ class ClientController {
     private final ClientTextingSummaries textingSummaries;
     private final Languages languages;
     private final ClientCaseload caseload;
+    private final ClientAppointments appointments;
 
     ClientController(ClientService clientService, ClientCases clientCases,
-            ClientTextingSummaries textingSummaries, Languages languages, ClientCaseload caseload) {
+            ClientTextingSummaries textingSummaries, Languages languages, ClientCaseload caseload,
+            ClientAppointments appointments) {
+        this.appointments = appointments;
         this.languages = languages;
         this.caseload = caseload;
         this.clientService = clientService;
@@ -89,6 +92,7 @@ class ClientController {
         model.addAttribute("caseload", caseload.sectionOf(client.getId(), client.getCaseworkerId(), actor));
         model.addAttribute("consentHistory", clientService.consentHistory(clientId));
         model.addAttribute("cases", clientCases.casesOf(clientId));
+        model.addAttribute("appointments", appointments.sectionOf(clientId));
         model.addAttribute("texting", textingSummaries.summariesOf(List.of(clientId)).get(clientId));
         model.addAttribute("recentTexts", textingSummaries.recentTextsOf(clientId));
         return "clients/record";

@@ -30,8 +30,11 @@ class IncomingController {
     private final ClientService clientService;
 
     private final TextAttachments textAttachments;
+    private final ReminderAnswers reminderAnswers;
 
-    IncomingController(IncomingInbox incomingInbox, ClientService clientService, TextAttachments textAttachments) {
+    IncomingController(IncomingInbox incomingInbox, ClientService clientService, TextAttachments textAttachments,
+            ReminderAnswers reminderAnswers) {
+        this.reminderAnswers = reminderAnswers;
         this.textAttachments = textAttachments;
         this.incomingInbox = incomingInbox;
         this.clientService = clientService;
@@ -41,8 +44,9 @@ class IncomingController {
     String showIncoming(@ModelAttribute IncomingForm incomingForm, BindingResult ignoredBadValues, Model model) {
         IncomingInbox.Listing listing = incomingInbox.page(incomingForm.getShow(), incomingForm.getPage());
         model.addAttribute("incoming", listing.texts());
-        model.addAttribute("attachments", textAttachments.ofTexts(
-                listing.texts().getContent().stream().map(IncomingText::id).toList()));
+        List<Long> ids = listing.texts().getContent().stream().map(IncomingText::id).toList();
+        model.addAttribute("attachments", textAttachments.ofTexts(ids));
+        model.addAttribute("answers", reminderAnswers.answersOf(ids));
         model.addAttribute("incomingMoreThan", listing.moreThan());
         model.addAttribute("filters", IncomingFilter.values());
         return "inbox/incoming";
