@@ -18,6 +18,7 @@ import org.textdesk.reminders.ScheduledTexts;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
 import org.textdesk.system.NotFoundException;
+import org.textdesk.system.OrganisationTime;
 
 /**
  * Appointments of a case: booking one plans its reminders, moving it (a new time, place, note or staff member)
@@ -34,10 +35,12 @@ class Appointments {
     private final CaseService caseService;
     private final ClientService clientService;
     private final ScheduledTexts scheduledTexts;
+    private final OrganisationTime organisationTime;
     private final Clock clock;
 
     Appointments(AppointmentRows rows, ReminderPlanner planner, CaseService caseService, ClientService clientService,
-            ScheduledTexts scheduledTexts, Clock clock) {
+            ScheduledTexts scheduledTexts, OrganisationTime organisationTime, Clock clock) {
+        this.organisationTime = organisationTime;
         this.rows = rows;
         this.planner = planner;
         this.caseService = caseService;
@@ -119,7 +122,7 @@ class Appointments {
                         Collectors.toList())));
         Instant now = clock.instant();
         return appointments.stream().map(a -> new AppointmentView(a.id(), a.caseId(), a.caseNumber(), a.startsAt(),
-                a.place(), a.note(), a.staffName(), a.booked(), a.startsAt().isAfter(now), a.answer(), a.answeredAt(),
+                organisationTime.dateTime(a.startsAt()), a.place(), a.note(), a.staffName(), a.booked(), a.startsAt().isAfter(now), a.answer(), a.answeredAt(),
                 lines.getOrDefault(a.id(), List.of()).stream().filter(ReminderLine::shown).toList())).toList();
     }
 }
