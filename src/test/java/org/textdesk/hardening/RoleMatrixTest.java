@@ -153,6 +153,13 @@ class RoleMatrixTest extends IntegrationTest {
             get("/media/{mediaId}/download", Access.STAFF),
             get("/scheduled", Access.STAFF),
             post("/scheduled/{scheduledId}/cancel", Access.STAFF),
+            get("/cases/{caseId}/appointments/new", Access.STAFF),
+            post("/cases/{caseId}/appointments/new", Access.STAFF, "date", "2099-01-01", "time", "10:00", "place",
+                    "Role matrix place", "staffId", "{staffId}"),
+            get("/appointments/{appointmentId}/edit", Access.STAFF),
+            post("/appointments/{appointmentId}/edit", Access.STAFF, "date", "2099-01-01", "time", "10:00", "place",
+                    "Role matrix place", "staffId", "{staffId}", "version", "0"),
+            post("/appointments/{appointmentId}/cancel", Access.STAFF),
             get("/clients/{clientId}/time-zone", Access.STAFF),
             post("/clients/{clientId}/time-zone", Access.STAFF, "zone", "America/Chicago"),
 
@@ -178,6 +185,14 @@ class RoleMatrixTest extends IntegrationTest {
             get("/admin/caseloads", Access.ADMIN),
             post("/admin/caseloads", Access.ADMIN, "fromStaffId", "{staffId}", "toStaffId", "{staffId}"),
 
+            get("/admin/reminders", Access.ADMIN),
+            post("/admin/reminders/plans", Access.ADMIN, "kind", "HOURS", "hoursBefore", "2", "textId", "{textId}"),
+            post("/admin/reminders/plans/{planId}/switch-off", Access.ADMIN),
+            get("/admin/reminders/texts/new", Access.ADMIN),
+            post("/admin/reminders/texts/new", Access.ADMIN, "name", "Role matrix", "text", "Role matrix reminder"),
+            get("/admin/reminders/texts/{textId}/edit", Access.ADMIN),
+            post("/admin/reminders/texts/{textId}/edit", Access.ADMIN, "name", "Role matrix", "text", "Changed",
+                    "version", "0"),
             get("/admin/quiet-hours", Access.ADMIN),
             post("/admin/quiet-hours", Access.ADMIN, "start", "08:30", "end", "20:00"),
             get("/admin/staff", Access.ADMIN),
@@ -483,6 +498,20 @@ class RoleMatrixTest extends IntegrationTest {
                     'STORED', 'image/png', 4, ?, now())
                 returning id""", Long.class, Long.parseLong(samples.get("messageId")),
                 new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+        // ... and an appointment with a reminder plan and text (appointments)
+        long reminderText = jdbc.queryForObject("insert into reminder_texts (name, text, created_at, updated_at) "
+                + "values (?, ?, now(), now()) returning id", Long.class, Attacks.SCRIPT, Attacks.IMG_ONERROR
+                + " {first_name}");
+        samples.put("textId", String.valueOf(reminderText));
+        samples.put("planId", String.valueOf(jdbc.queryForObject("insert into reminder_plans (days_before, at_time, "
+                + "reminder_text_id, active, created_at) values (1, '10:00', ?, true, now()) returning id", Long.class,
+                reminderText)));
+        samples.put("appointmentId", String.valueOf(jdbc.queryForObject("""
+                insert into appointments (case_id, client_id, starts_at, place, note, staff_id, state, answer,
+                    answered_at, created_by, created_at, updated_at)
+                values (?, ?, now() + interval '30 days', ?, ?, ?, 'BOOKED', 'CONFIRMED', now(), ?, now(), now())
+                returning id""", Long.class, caseRecord.getId(), client.getId(), Attacks.SCRIPT, Attacks.IMG_ONERROR,
+                other.getId(), caseworker.getId())));
         samples.put("id", String.valueOf(quickEntry));
         samples.put("staffId", String.valueOf(other.getId()));
         samples.put("accountSid", "ACfeedfacefeedfacefeedfacefeedface");
