@@ -104,7 +104,7 @@ class AppointmentBrowserTest extends BrowserTest {
                 assertThat(appointment.getByText("Some reminders were not planned: their time had already passed"))
                         .isVisible();
                 assertThat(appointment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
-                        .setName("Cancel the appointment of 3/7/2030 2:00:00 PM"))).isVisible();
+                        .setName("Cancel appointment of 3/7/2030 2:00:00 PM"))).isVisible();
                 assertNoSidewaysScrollAndNoAxeViolations(width + " px, case with its appointment");
                 Browsers.screenshot(page, width + "-appointment-reminders");
             }
