@@ -56,6 +56,9 @@ create table appointments (
     created_at        timestamp with time zone not null,
     updated_at        timestamp with time zone not null,
     version           bigint       not null default 0,
+    -- the booking form's key: a repeated post of one form books once
+    booking_key       varchar(64),
+    constraint appointments_booking_key_unique unique (booking_key),
     constraint appointments_state_check check (state in ('BOOKED', 'CANCELLED')),
     constraint appointments_answer_check check (answer in ('CONFIRMED', 'RESCHEDULE'))
 );

@@ -3,7 +3,11 @@ package org.textdesk.appointments;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.textdesk.cases.CaseRecord;
 import org.textdesk.cases.CaseService;
@@ -28,6 +33,7 @@ import org.textdesk.system.OrganisationTime;
 class AppointmentController {
 
     private static final String FORM = "appointments/form";
+    private static final Pattern BOOKING_KEY = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
     private final Appointments appointments;
     private final CaseService caseService;
@@ -48,6 +54,7 @@ class AppointmentController {
     String showNewAppointment(@PathVariable long caseId, @AuthenticationPrincipal StaffPrincipal actor, Model model) {
         AppointmentForm form = new AppointmentForm();
         form.setStaffId(actor.id());
+        form.setBookingKey(UUID.randomUUID().toString());
         model.addAttribute("appointmentForm", form);
         return form(caseService.findCase(caseId), null, model);
     }
@@ -57,14 +64,20 @@ class AppointmentController {
             BindingResult result, @AuthenticationPrincipal StaffPrincipal actor, Model model,
             RedirectAttributes redirect) {
         CaseRecord caseRecord = caseService.findCase(caseId);
+        if (!BOOKING_KEY.matcher(appointmentForm.getBookingKey()).matches()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the form's booking key is missing");
+        }
         try {
             appointments.book(caseId, appointmentForm.details(organisationTime.zone(), clock.instant(),
-                    offeredStaffIds()), actor);
+                    offeredStaffIds()), appointmentForm.getBookingKey(), actor);
             Flash.success(redirect, "appointments.booked");
             return "redirect:/cases/" + caseId + "#appointments";
         } catch (FieldRuleException refused) {
             refused.rejectOn(result);
             return form(caseRecord, null, model);
+        } catch (DataIntegrityViolationException sameFormPostedTwiceAtOnce) {
+            Flash.success(redirect, "appointments.booked");
+            return "redirect:/cases/" + caseId + "#appointments";
         }
     }
 

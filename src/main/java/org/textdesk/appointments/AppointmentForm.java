@@ -23,6 +23,7 @@ public class AppointmentForm {
     private String note = "";
     private Long staffId;
     private Long version;
+    private String bookingKey = "";
 
     static AppointmentForm of(AppointmentRows.Appointment appointment, ZoneId zone) {
         AppointmentForm form = new AppointmentForm();
@@ -108,6 +109,14 @@ public class AppointmentForm {
 
     public void setStaffId(Long staffId) {
         this.staffId = staffId;
+    }
+
+    public String getBookingKey() {
+        return bookingKey;
+    }
+
+    public void setBookingKey(String bookingKey) {
+        this.bookingKey = bookingKey == null ? "" : bookingKey.strip();
     }
 
     public Long getVersion() {

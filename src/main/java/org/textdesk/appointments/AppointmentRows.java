@@ -67,12 +67,19 @@ class AppointmentRows {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    long insert(long caseId, long clientId, Details details, long actorId, Instant now) {
+    long insert(long caseId, long clientId, Details details, String bookingKey, long actorId, Instant now) {
         return insert(jdbc, """
                 insert into appointments (case_id, client_id, starts_at, place, note, staff_id, state, created_by,
-                                          created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?)""", caseId, clientId, Timestamp.from(details.startsAt()),
-                details.place(), details.note(), details.staffId(), actorId, Timestamp.from(now), Timestamp.from(now));
+                                          created_at, updated_at, booking_key)
+                values (?, ?, ?, ?, ?, ?, 'BOOKED', ?, ?, ?, ?)""", caseId, clientId,
+                Timestamp.from(details.startsAt()), details.place(), details.note(), details.staffId(), actorId,
+                Timestamp.from(now), Timestamp.from(now), bookingKey);
+    }
+
+    /** The appointment an earlier post of the same booking form booked. */
+    Optional<Long> byBookingKey(String bookingKey) {
+        return jdbc.queryForList("select id from appointments where booking_key = ?", Long.class, bookingKey).stream()
+                .findFirst();
     }
 
     /** New details for a booked appointment still at {@code version}; false when it changed or was cancelled. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -50,17 +51,22 @@ class Appointments {
     }
 
     /**
-     * Books an appointment on an open case and plans its reminders.
+     * Books an appointment on an open case and plans its reminders; a repeated post of the same form (its
+     * {@code bookingKey}) books once and gives the first one.
      *
      * @throws FieldRuleException when the case is closed (nothing is written then)
      */
     @Transactional
-    long book(long caseId, AppointmentRows.Details details, StaffPrincipal actor) {
+    long book(long caseId, AppointmentRows.Details details, String bookingKey, StaffPrincipal actor) {
+        Optional<Long> earlier = rows.byBookingKey(bookingKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         CaseRecord caseRecord = caseService.findCase(caseId);
         if (!caseRecord.isOpen()) {
             throw FieldRuleException.ofForm("appointments.caseClosed", caseRecord.getCaseNumber());
         }
-        long id = rows.insert(caseId, caseRecord.getClientId(), details, actor.id(), clock.instant());
+        long id = rows.insert(caseId, caseRecord.getClientId(), details, bookingKey, actor.id(), clock.instant());
         planner.plan(rows.find(id).orElseThrow(), clientService.findClient(caseRecord.getClientId()), actor.id());
         log.info("Appointment {} booked on case {}", id, caseId);
         return id;
@@ -73,12 +79,16 @@ class Appointments {
      */
     @Transactional
     void change(long id, long version, AppointmentRows.Details details, StaffPrincipal actor) {
-        find(id);
+        AppointmentRows.Appointment before = find(id);
         if (!rows.change(id, version, details, clock.instant())) {
             throw FieldRuleException.ofForm("appointments.changedMeanwhile");
         }
         AppointmentRows.Appointment changed = rows.find(id).orElseThrow();
-        planner.plan(changed, clientService.findClient(changed.clientId()), actor.id());
+        // only what the reminders say or when they go plans them again: a new note leaves them as they are
+        if (!changed.startsAt().equals(before.startsAt()) || !changed.place().equals(before.place())
+                || changed.staffId() != before.staffId()) {
+            planner.plan(changed, clientService.findClient(changed.clientId()), actor.id());
+        }
         log.info("Appointment {} changed", id);
     }
 

@@ -63,6 +63,6 @@ class DemoAppointments implements ApplicationRunner {
         LocalDate inAWeek = LocalDate.now(clock.withZone(organisationTime.zone())).plusDays(7);
         appointments.book(caseIds.get(0), new AppointmentRows.Details(ZonedDateTime.of(inAWeek, LocalTime.of(10, 0),
                 organisationTime.zone()).toInstant(), "Main office, 100 Peachtree St", "Bring your lease",
-                casey.get().getId()), StaffPrincipal.of(casey.get()));
+                casey.get().getId()), "demo-appointment", StaffPrincipal.of(casey.get()));
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -285,13 +286,44 @@ class AppointmentsTest extends IntegrationTest {
                 .contains("A note has at most 500 characters.");
         assertThat(mvc.post().uri("/cases/{id}/appointments/new", jordansCase.getId()).with(user(as(casey)))
                 .with(csrf()).param("date", "2030-03-08").param("time", "10:00").param("place", "100 Main St")
-                .param("staffId", "999999")).hasStatusOk().bodyText()
+                .param("staffId", "999999").param("bookingKey", UUID.randomUUID().toString())).hasStatusOk().bodyText()
                 .contains("Choose the staff member the appointment is with.");
         assertThat(mvc.post().uri("/cases/{id}/appointments/new", 999999).with(user(as(casey))).with(csrf())
                 .param("date", "2030-03-08").param("time", "10:00").param("place", "100 Main St")
-                .param("staffId", String.valueOf(casey.getId()))).hasStatus(404);
+                .param("staffId", String.valueOf(casey.getId())).param("bookingKey", UUID.randomUUID().toString()))
+                .hasStatus(404);
+        assertThat(book(jordansCase, "2030-03-08", "10:00", "100 Main St", "", "")).as("no booking key: a machine")
+                .hasStatus(400);
         assertThat(jdbc.queryForObject("select count(*) from appointments", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from scheduled_texts", Integer.class)).isZero();
+    }
+
+    @Test
+    void theSameBookingFormPostedTwiceBooksOnce() {
+        String bookingKey = UUID.randomUUID().toString();
+        assertThat(book(jordansCase, "2030-03-08", "10:00", "100 Main St", "", bookingKey))
+                .hasRedirectedUrl("/cases/" + jordansCase.getId() + "#appointments");
+        assertThat(book(jordansCase, "2030-03-08", "10:00", "100 Main St", "", bookingKey))
+                .hasRedirectedUrl("/cases/" + jordansCase.getId() + "#appointments");
+
+        assertThat(jdbc.queryForObject("select count(*) from appointments", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_texts", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aNewNoteLeavesTheRemindersAsTheyAre() {
+        book(jordansCase, "2030-03-08", "10:00", "100 Main St", "");
+        long id = jdbc.queryForObject("select id from appointments", Long.class);
+
+        assertThat(mvc.post().uri("/appointments/{id}/edit", id).with(user(as(casey))).with(csrf())
+                .param("date", "2030-03-08").param("time", "10:00").param("place", "100 Main St")
+                .param("note", "Bring your lease").param("staffId", String.valueOf(casey.getId()))
+                .param("version", "0")).hasRedirectedUrl("/cases/" + jordansCase.getId() + "#appointments");
+
+        assertThat(jdbc.queryForObject("select note from appointments", String.class)).isEqualTo("Bring your lease");
+        assertThat(jdbc.queryForList("select state from scheduled_texts", String.class))
+                .containsExactly("SCHEDULED", "SCHEDULED");
+        assertThat(jdbc.queryForObject("select count(*) from appointment_reminders", Integer.class)).isEqualTo(2);
     }
 
     @Test
@@ -307,9 +339,14 @@ class AppointmentsTest extends IntegrationTest {
     }
 
     private MvcTestResult book(CaseRecord caseRecord, String date, String time, String place, String note) {
+        return book(caseRecord, date, time, place, note, UUID.randomUUID().toString());
+    }
+
+    private MvcTestResult book(CaseRecord caseRecord, String date, String time, String place, String note,
+            String bookingKey) {
         return mvc.post().uri("/cases/{id}/appointments/new", caseRecord.getId()).with(user(as(casey))).with(csrf())
                 .param("date", date).param("time", time).param("place", place).param("note", note)
-                .param("staffId", String.valueOf(casey.getId())).exchange();
+                .param("staffId", String.valueOf(casey.getId())).param("bookingKey", bookingKey).exchange();
     }
 
     /** Every scheduled text as "due state body", by due time. */

@@ -70,7 +70,7 @@ class ReminderAnswersTest extends IntegrationTest {
         long text = settings.saveText(null, null, "Standard", AppointmentsTest.STANDARD, Map.of());
         settings.addPlan(new ReminderTiming(2, LocalTime.of(10, 0), null), text);
         appointmentId = appointments.book(jordansCase.getId(), new AppointmentRows.Details(
-                Instant.parse("2030-03-08T15:00:00Z"), "100 Main St", null, casey.getId()), as(casey));
+                Instant.parse("2030-03-08T15:00:00Z"), "100 Main St", null, casey.getId()), "answers-test", as(casey));
         clock.pin(REMINDER_SENT);
         assertThat(DueScheduledTexts.runOnce(context, jdbc.queryForObject("select id from scheduled_texts",
                 Long.class))).isEmpty();

@@ -155,7 +155,7 @@ class RoleMatrixTest extends IntegrationTest {
             post("/scheduled/{scheduledId}/cancel", Access.STAFF),
             get("/cases/{caseId}/appointments/new", Access.STAFF),
             post("/cases/{caseId}/appointments/new", Access.STAFF, "date", "2099-01-01", "time", "10:00", "place",
-                    "Role matrix place", "staffId", "{staffId}"),
+                    "Role matrix place", "staffId", "{staffId}", "bookingKey", "role-matrix-booking-key"),
             get("/appointments/{appointmentId}/edit", Access.STAFF),
             post("/appointments/{appointmentId}/edit", Access.STAFF, "date", "2099-01-01", "time", "10:00", "place",
                     "Role matrix place", "staffId", "{staffId}", "version", "0"),
