@@ -72,7 +72,7 @@ class AppointmentBrowserTest extends BrowserTest {
             jdbc.update("delete from scheduled_texts");
             try (BrowserContext context = Browsers.chromium().newContext(
                     new Browser.NewContextOptions().setViewportSize(width, 900))) {
-                context.setDefaultTimeout(15_000);
+                context.setDefaultTimeout(30_000);
                 Axe.enable(context);
                 page = context.newPage();
                 logIn(casey);
@@ -117,7 +117,7 @@ class AppointmentBrowserTest extends BrowserTest {
         for (int width : List.of(1280, 390)) {
             try (BrowserContext context = Browsers.chromium().newContext(
                     new Browser.NewContextOptions().setViewportSize(width, 900))) {
-                context.setDefaultTimeout(15_000);
+                context.setDefaultTimeout(30_000);
                 Axe.enable(context);
                 page = context.newPage();
                 logIn(admin);
