@@ -21,8 +21,8 @@ class ModulesTest {
     @Test
     void theModulesAreTheCapabilitiesOfTheDesign() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).containsExactlyInAnyOrder(
-                "alerts", "caseload", "cases", "client", "conversation", "coverage", "grouptexts", "history", "inbox",
-                "language", "live", "media",
+                "alerts", "appointments", "caseload", "cases", "client", "conversation", "coverage", "grouptexts",
+                "history", "inbox", "language", "live", "media",
                 "quickentry", "reminders", "retention", "sandbox", "sending", "staff", "status", "system", "texts",
                 "twilio", "twiliosetup");
     }

@@ -17,8 +17,8 @@ import org.textdesk.staff.StaffPrincipal;
 
 /**
  * Asks {@link ClientAccess} before every route that names a client's record in its path, whichever module maps it:
- * {clientId}, {caseId} (the case's client), {scheduledId} (the scheduled text's client), {messageId} (the text's
- * clients) and {mediaId} (the picture's text). A route added later with one of these names is checked the moment it
+ * {clientId}, {caseId} (the case's client), {scheduledId} (the scheduled text's client), {appointmentId} (the
+ * appointment's client), {messageId} (the text's clients) and {mediaId} (the picture's text). A route added later with one of these names is checked the moment it
  * exists; the lists (search results, inboxes, scheduled texts, live events) ask for the person's scope themselves.
  * Refused: 403, before the handler runs, so nothing is read or written.
  */
@@ -54,6 +54,8 @@ class ClientRouteGuard implements HandlerInterceptor, WebMvcConfigurer {
         id(variables, "caseId").flatMap(caseId -> first("select client_id from cases where id = ?", caseId))
                 .ifPresent(clientId -> access.require(viewer, clientId));
         id(variables, "scheduledId").flatMap(id -> first("select client_id from scheduled_texts where id = ?", id))
+                .ifPresent(clientId -> access.require(viewer, clientId));
+        id(variables, "appointmentId").flatMap(id -> first("select client_id from appointments where id = ?", id))
                 .ifPresent(clientId -> access.require(viewer, clientId));
         id(variables, "messageId").ifPresent(messageId -> access.requireText(viewer, messageId));
         id(variables, "mediaId").flatMap(id -> first("select text_message_id from text_media where id = ?", id))

@@ -24,8 +24,11 @@ class CaseController {
     private final ClientService clientService;
 
     private final CaseRecentTexts caseRecentTexts;
+    private final CaseAppointments caseAppointments;
 
-    CaseController(CaseService caseService, ClientService clientService, CaseRecentTexts caseRecentTexts) {
+    CaseController(CaseService caseService, ClientService clientService, CaseRecentTexts caseRecentTexts,
+            CaseAppointments caseAppointments) {
+        this.caseAppointments = caseAppointments;
         this.caseRecentTexts = caseRecentTexts;
         this.caseService = caseService;
         this.clientService = clientService;
@@ -68,6 +71,7 @@ class CaseController {
         model.addAttribute("caseRecord", found.caseRecord());
         model.addAttribute("client", found.client());
         model.addAttribute("recentTexts", caseRecentTexts.recentTextsOf(found.caseRecord()));
+        model.addAttribute("appointments", caseAppointments.sectionOf(found.caseRecord()));
         return "cases/show";
     }
 

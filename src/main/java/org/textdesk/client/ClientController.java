@@ -32,13 +32,14 @@ class ClientController {
     private final ClientTextingSummaries textingSummaries;
     private final Languages languages;
     private final ClientCaseload caseload;
-
+    private final ClientAppointments appointments;
     private final ClientAccess access;
 
     ClientController(ClientService clientService, ClientCases clientCases,
             ClientTextingSummaries textingSummaries, Languages languages, ClientCaseload caseload,
-            ClientAccess access) {
+            ClientAccess access, ClientAppointments appointments) {
         this.access = access;
+        this.appointments = appointments;
         this.languages = languages;
         this.caseload = caseload;
         this.clientService = clientService;
@@ -94,6 +95,7 @@ class ClientController {
         model.addAttribute("caseload", caseload.sectionOf(client.getId(), client.getCaseworkerId(), actor));
         model.addAttribute("consentHistory", clientService.consentHistory(clientId));
         model.addAttribute("cases", clientCases.casesOf(clientId));
+        model.addAttribute("appointments", appointments.sectionOf(clientId));
         model.addAttribute("texting", textingSummaries.summariesOf(List.of(clientId)).get(clientId));
         model.addAttribute("recentTexts", textingSummaries.recentTextsOf(clientId));
         return "clients/record";

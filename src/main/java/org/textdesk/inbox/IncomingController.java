@@ -29,14 +29,14 @@ class IncomingController {
 
     private final IncomingInbox incomingInbox;
     private final ClientService clientService;
-
     private final TextAttachments textAttachments;
-
+    private final ReminderAnswers reminderAnswers;
     private final ClientAccess access;
 
     IncomingController(IncomingInbox incomingInbox, ClientService clientService, TextAttachments textAttachments,
-            ClientAccess access) {
+            ClientAccess access, ReminderAnswers reminderAnswers) {
         this.access = access;
+        this.reminderAnswers = reminderAnswers;
         this.textAttachments = textAttachments;
         this.incomingInbox = incomingInbox;
         this.clientService = clientService;
@@ -48,8 +48,9 @@ class IncomingController {
         IncomingInbox.Listing listing = incomingInbox.page(incomingForm.getShow(), access.scopeOf(staff),
                 incomingForm.getPage());
         model.addAttribute("incoming", listing.texts());
-        model.addAttribute("attachments", textAttachments.ofTexts(
-                listing.texts().getContent().stream().map(IncomingText::id).toList()));
+        List<Long> ids = listing.texts().getContent().stream().map(IncomingText::id).toList();
+        model.addAttribute("attachments", textAttachments.ofTexts(ids));
+        model.addAttribute("answers", reminderAnswers.answersOf(ids));
         model.addAttribute("incomingMoreThan", listing.moreThan());
         model.addAttribute("filters", IncomingFilter.values());
         return "inbox/incoming";

@@ -31,7 +31,7 @@ public class IncomingTexts {
     public enum Reply {
         /** The Text Response of Twilio Setup. */
         TEXT_RESPONSE,
-        /** Nothing: the text was a keyword, which Twilio answers itself. */
+        /** Nothing: the text was a keyword, which Twilio answers itself, or an answer to a reminder. */
         NOTHING
     }
 
@@ -49,10 +49,12 @@ public class IncomingTexts {
     private final IncomingMediaRows mediaRows;
     private final boolean oneStatement;
     private final IncomingLiveEvents liveEvents;
+    private final ReminderAnswers reminderAnswers;
 
     IncomingTexts(TextMessageRepository messages, ClientTextLinks clientTextLinks, ClientService clientService,
             TransactionTemplate transaction, Clock clock, IncomingTextBatches batches, DatabaseProduct database,
-            IncomingMediaRows mediaRows, IncomingLiveEvents liveEvents) {
+            IncomingMediaRows mediaRows, IncomingLiveEvents liveEvents, ReminderAnswers reminderAnswers) {
+        this.reminderAnswers = reminderAnswers;
         this.mediaRows = mediaRows;
         this.liveEvents = liveEvents;
         this.messages = messages;
@@ -91,7 +93,9 @@ public class IncomingTexts {
     public Reply receive(String sid, String from, String to, String body, String optOutType, IncomingMedia media,
             String messagingServiceSid) {
         Optional<Keyword> keyword = Keyword.of(body, optOutType);
-        if (oneStatement && keyword.isEmpty()) {
+        // an answer to a reminder ("C") is recorded on its appointment in the transaction that stores the text
+        boolean mayAnswer = keyword.isEmpty() && reminderAnswers.mayBeAnswer(body);
+        if (oneStatement && keyword.isEmpty() && !mayAnswer) {
             String clientCell = CellNumber.fromE164(from).map(CellNumber::e164).orElse(null);
             batches.store(new IncomingRow(sid, from, to, kept(sid, body), clientCell, clock.instant(),
                     media, messagingServiceSid)).ifPresentOrElse(
@@ -100,23 +104,28 @@ public class IncomingTexts {
                     () -> log.info("Incoming text {} was received before; nothing changed", sid));
             return Reply.TEXT_RESPONSE;
         }
+        boolean answered;
         try {
-            transaction.executeWithoutResult(status -> store(sid, from, to, body, keyword, media,
-                    messagingServiceSid));
+            answered = Boolean.TRUE.equals(transaction.execute(status -> store(sid, from, to, body, keyword, media,
+                    messagingServiceSid, mayAnswer)));
         } catch (DataIntegrityViolationException sameTextPostedTwiceAtOnce) {
             if (messages.findByTwilioSid(sid).isEmpty()) {
                 throw sameTextPostedTwiceAtOnce;
             }
             log.info("Incoming text {} was received twice at once; kept once", sid);
+            answered = mayAnswer && messages.findByTwilioSid(sid)
+                    .map(text -> !reminderAnswers.answersOf(List.of(text.getId())).isEmpty()).orElse(false);
         }
-        return keyword.isPresent() ? Reply.NOTHING : Reply.TEXT_RESPONSE;
+        return keyword.isPresent() || answered ? Reply.NOTHING : Reply.TEXT_RESPONSE;
     }
 
-    private void store(String sid, String from, String to, String body, Optional<Keyword> keyword,
-            IncomingMedia media, String messagingServiceSid) {
-        if (messages.findByTwilioSid(sid).isPresent()) {
+    /** Stores the text (once per SID); true when it is an answer to a reminder, recorded on its appointment. */
+    private boolean store(String sid, String from, String to, String body, Optional<Keyword> keyword,
+            IncomingMedia media, String messagingServiceSid, boolean mayAnswer) {
+        Optional<TextMessage> before = messages.findByTwilioSid(sid);
+        if (before.isPresent()) {
             log.info("Incoming text {} was received before; nothing changed", sid);
-            return;
+            return mayAnswer && !reminderAnswers.answersOf(List.of(before.get().getId())).isEmpty();
         }
         List<Client> clients = clientService.findClientsByCell(from);
         TextMessage message = messages.saveAndFlush(TextMessage.inbound(sid, from, to, kept(sid, body),
@@ -130,6 +139,11 @@ public class IncomingTexts {
         log.info("Incoming text {} from {} stored as text {} for {} client(s){}", sid, masked(from), message.getId(),
                 clients.size(), keyword.map(k -> "; keyword " + k.kind() + " changed Okay to Text"
                         + " of " + changed + " client(s)").orElse(""));
+        boolean answered = mayAnswer && reminderAnswers.record(message.getId(), from, body, message.getCreatedAt());
+        if (answered) {
+            log.info("Incoming text {} answered an appointment reminder", message.getId());
+        }
+        return answered;
     }
 
     /**

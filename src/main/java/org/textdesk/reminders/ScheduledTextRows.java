@@ -121,6 +121,11 @@ class ScheduledTextRows {
         return jdbc.query(VIEW + " where st.id = ?", ScheduledTextRows::view, id).stream().findFirst();
     }
 
+    List<ScheduledText> findAll(java.util.Collection<Long> ids) {
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.query(VIEW + " where st.id in (" + marks + ")", ScheduledTextRows::view, ids.toArray());
+    }
+
     /** Not sent yet (and held) first by due time, then the most recent others. */
     List<ScheduledText> list(Long createdBy, org.textdesk.client.ClientAccess.Scope scope, int limit) {
         String order = """

@@ -79,6 +79,26 @@ public class ScheduledTexts {
         forget(id, version);
     }
 
+    /**
+     * Cancels a text another module planned by its own rules (an appointment's reminder, moved or cancelled with
+     * its appointment), whoever scheduled it; false when it had already gone (sent, failed, cancelled).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean cancelPlanned(long id) {
+        Optional<ScheduledTextRows.Due> due = rows.due(id);
+        if (due.isEmpty() || !rows.cancel(id, clock.instant())) {
+            return false;
+        }
+        forget(id, due.get().version());
+        return true;
+    }
+
+    /** These texts as the pages show them (an appointment's reminders), whoever scheduled them. */
+    @Transactional(readOnly = true)
+    public List<ScheduledText> findAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : rows.findAll(ids);
+    }
+
     /** The text, when this staff member may see it (theirs, or any for an admin or a supervisor); else not found. */
     @Transactional(readOnly = true)
     public ScheduledText visible(long id, StaffPrincipal staff) {

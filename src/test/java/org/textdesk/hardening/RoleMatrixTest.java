@@ -166,6 +166,13 @@ class RoleMatrixTest extends IntegrationTest {
             get("/media/{mediaId}/download", Access.CLIENT),
             get("/scheduled", Access.STAFF),
             post("/scheduled/{scheduledId}/cancel", Access.CLIENT),
+            get("/cases/{caseId}/appointments/new", Access.CLIENT),
+            post("/cases/{caseId}/appointments/new", Access.CLIENT, "date", "2099-01-01", "time", "10:00", "place",
+                    "Role matrix place", "staffId", "{staffId}", "bookingKey", "role-matrix-booking-key"),
+            get("/appointments/{appointmentId}/edit", Access.CLIENT),
+            post("/appointments/{appointmentId}/edit", Access.CLIENT, "date", "2099-01-01", "time", "10:00", "place",
+                    "Role matrix place", "staffId", "{staffId}", "version", "0"),
+            post("/appointments/{appointmentId}/cancel", Access.CLIENT),
             get("/clients/{clientId}/time-zone", Access.CLIENT),
             post("/clients/{clientId}/time-zone", Access.CLIENT, "zone", "America/Chicago"),
 
@@ -206,6 +213,14 @@ class RoleMatrixTest extends IntegrationTest {
             post("/admin/caseloads/restriction", Access.ADMIN, "restricted", "true"),
             post("/admin/caseloads", Access.ADMIN, "fromStaffId", "{staffId}", "toStaffId", "{staffId}"),
 
+            get("/admin/reminders", Access.ADMIN),
+            post("/admin/reminders/plans", Access.ADMIN, "kind", "HOURS", "hoursBefore", "2", "textId", "{textId}"),
+            post("/admin/reminders/plans/{planId}/switch-off", Access.ADMIN),
+            get("/admin/reminders/texts/new", Access.ADMIN),
+            post("/admin/reminders/texts/new", Access.ADMIN, "name", "Role matrix", "text", "Role matrix reminder"),
+            get("/admin/reminders/texts/{textId}/edit", Access.ADMIN),
+            post("/admin/reminders/texts/{textId}/edit", Access.ADMIN, "name", "Role matrix", "text", "Changed",
+                    "version", "0"),
             get("/admin/quiet-hours", Access.ADMIN),
             post("/admin/quiet-hours", Access.ADMIN, "start", "08:30", "end", "20:00"),
             get("/admin/staff", Access.ADMIN),
@@ -611,6 +626,20 @@ class RoleMatrixTest extends IntegrationTest {
                     'STORED', 'image/png', 4, ?, now())
                 returning id""", Long.class, Long.parseLong(samples.get("clientMessageId")),
                 new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+        // ... and an appointment with a reminder plan and text (appointments)
+        long reminderText = jdbc.queryForObject("insert into reminder_texts (name, text, created_at, updated_at) "
+                + "values (?, ?, now(), now()) returning id", Long.class, Attacks.SCRIPT, Attacks.IMG_ONERROR
+                + " {first_name}");
+        samples.put("textId", String.valueOf(reminderText));
+        samples.put("planId", String.valueOf(jdbc.queryForObject("insert into reminder_plans (days_before, at_time, "
+                + "reminder_text_id, active, created_at) values (1, '10:00', ?, true, now()) returning id", Long.class,
+                reminderText)));
+        samples.put("appointmentId", String.valueOf(jdbc.queryForObject("""
+                insert into appointments (case_id, client_id, starts_at, place, note, staff_id, state, answer,
+                    answered_at, created_by, created_at, updated_at)
+                values (?, ?, now() + interval '30 days', ?, ?, ?, 'BOOKED', 'CONFIRMED', now(), ?, now(), now())
+                returning id""", Long.class, caseRecord.getId(), client.getId(), Attacks.SCRIPT, Attacks.IMG_ONERROR,
+                other.getId(), caseworker.getId())));
         samples.put("id", String.valueOf(quickEntry));
         samples.put("staffId", String.valueOf(other.getId()));
         samples.put("accountSid", "ACfeedfacefeedfacefeedfacefeedface");

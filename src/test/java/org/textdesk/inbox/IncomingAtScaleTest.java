@@ -24,10 +24,11 @@ import org.textdesk.staff.Staff;
 class IncomingAtScaleTest extends IntegrationTest {
 
     /**
-     * Count, page, the page's linked clients, the page's files (media), the navigation's two unread counts
-     * (Incoming, My inbox); and the account, re-read on every request (staff.CurrentStaffFilter).
+     * Count, page, the page's linked clients, the page's files (media), the page's answers to appointment reminders,
+     * the navigation's two unread counts (Incoming, My inbox); and the account, re-read on every request
+     * (staff.CurrentStaffFilter).
      */
-    private static final int MAX_STATEMENTS = 7;
+    private static final int MAX_STATEMENTS = 8;
 
     @Autowired
     ClientService clientService;

@@ -134,6 +134,10 @@ class EmbeddedDefaultSmokeTest {
             assertThat(get(http, base + "/incoming")).contains("Unknown number", "This is Maria.");
             Matcher seedCaseLink = Pattern.compile("href=\"(/cases/\\d+)\">16E-20010101").matcher(jordan);
             assertThat(seedCaseLink.find()).isTrue();
+            // The demo appointment and its reminder (appointments, V23) on H2 as on PostgreSQL.
+            assertThat(get(http, base + seedCaseLink.group(1))).contains("Main office, 100 Peachtree St",
+                    "1 day before at 10:00 AM", "Planned");
+            assertThat(get(http, base + "/admin/reminders")).contains("1 day before at 10:00 AM: Standard reminder");
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts")).contains("3 works. See you then.");
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts.csv")).contains("3 works. See you then.");
             assertThat(get(http, base + seedCaseLink.group(1) + "/texts/print")).contains("queued", "delivered");
