@@ -40,8 +40,9 @@ class TextsController {
 
     @GetMapping("/clients/{clientId}/texts")
     String showClientTexts(@PathVariable long clientId, @ModelAttribute TextsFilter textsFilter,
-            BindingResult ignoredBadValues, Model model) {
-        TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage());
+            BindingResult ignoredBadValues, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage(),
+                staff.id());
         textsFilter.setCaseId(timeline.caseRecord() == null ? null : timeline.caseRecord().getId());
         model.addAttribute("timeline", timeline);
         // texts waiting to go (reminders) above the sent ones, with edit and cancel

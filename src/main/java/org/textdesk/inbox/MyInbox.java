@@ -11,8 +11,8 @@ import org.textdesk.texts.Sql;
 /**
  * The inbox per caseworker (issue 19): the unread texts from my clients (clients.caseworker_id, set by
  * caseloads), and what nobody's caseload covers: texts from unknown numbers and from clients with no
- * caseworker. Read is still one mark for everyone ({@link IncomingInbox}): opening a client's thread or
- * Texts marks them read.
+ * caseworker. My inbox is per person: a text is unread for me until I open the client's thread or Texts
+ * ({@link ReadMarks}); Unassigned shows what nobody has read yet (read by anyone, as the Incoming page).
  */
 @Service
 class MyInbox implements UnreadFromMyClients {
@@ -20,11 +20,29 @@ class MyInbox implements UnreadFromMyClients {
     /** How many texts each list shows; older ones are on the Incoming page. */
     static final int SHOWN = 50;
 
-    private static final String MY_UNREAD = """
-             from text_messages m
-             join client_texts ct on ct.text_message_id = m.id
-             join clients c on c.id = ct.client_id
-             where m.direction = 'INBOUND' and m.read_at is null and c.caseworker_id = ?""";
+    /**
+     * The texts unread for caseworker {@code ?} (given twice) from their clients, as one derived table: after their
+     * mark where they have one (a short range of client_texts_timeline_idx per marked client), else not yet read by
+     * anyone (text_messages_unread_idx). Columns: id, client_id, first_name, last_name, from_number, body,
+     * created_at. The rule is {@link ReadMark#unreadFor}.
+     */
+    static final String MY_UNREAD = """
+             (select m.id, c.id as client_id, c.first_name, c.last_name, m.from_number, m.body, m.created_at
+              from inbox_read_marks r
+              join clients c on c.id = r.client_id and c.caseworker_id = r.staff_id
+              join client_texts ct on ct.client_id = r.client_id
+                   and (ct.created_at, ct.text_message_id) > (r.through_created_at, r.through_text_id)
+              join text_messages m on m.id = ct.text_message_id and m.direction = 'INBOUND'
+              where r.staff_id = ?
+              union all
+              select m.id, c.id, c.first_name, c.last_name, m.from_number, m.body, m.created_at
+              from text_messages m
+              join client_texts ct on ct.text_message_id = m.id
+              join clients c on c.id = ct.client_id
+              where m.direction = 'INBOUND' and m.read_at is null and c.caseworker_id = ?
+                and not exists (select 1 from inbox_read_marks r
+                                where r.staff_id = c.caseworker_id and r.client_id = c.id)) mine""";
+
 
     private final JdbcTemplate jdbc;
 
@@ -56,16 +74,15 @@ class MyInbox implements UnreadFromMyClients {
     /** The unread texts from the caseworker's clients, newest first. */
     @Transactional(readOnly = true)
     List<InboxText> unreadOf(long caseworkerId) {
-        return jdbc.query("select m.id, c.id as client_id, c.first_name, c.last_name, m.from_number, m.body,"
-                + " m.created_at, m.read_at " + MY_UNREAD + " order by m.created_at desc, m.id desc limit ?",
-                MyInbox::row, caseworkerId, SHOWN);
+        return jdbc.query(unreadPageSql(), (row, n) -> new InboxText(row.getLong("id"), row.getLong("client_id"),
+                row.getString("first_name") + " " + row.getString("last_name"), row.getString("from_number"),
+                row.getString("body"), Sql.instant(row, "created_at"), true), caseworkerId, caseworkerId, SHOWN);
     }
 
     /** How many texts from the caseworker's clients are unread, counted up to {@code limit + 1}. */
     @Transactional(readOnly = true)
     long unreadCount(long caseworkerId, int limit) {
-        Long count = jdbc.queryForObject("select count(*) from (select 1 as one " + MY_UNREAD + " limit ?) counted",
-                Long.class, caseworkerId, limit + 1);
+        Long count = jdbc.queryForObject(unreadCountSql(), Long.class, caseworkerId, caseworkerId, limit + 1);
         return count == null ? 0 : count;
     }
 
@@ -73,8 +90,18 @@ class MyInbox implements UnreadFromMyClients {
     @Override
     @Transactional(readOnly = true)
     public Unread unreadSummaryOf(long caseworkerId) {
-        return jdbc.queryForObject("select count(*) as unread, min(m.created_at) as oldest " + MY_UNREAD,
-                (row, n) -> new Unread(row.getLong("unread"), Sql.instant(row, "oldest")), caseworkerId);
+        return jdbc.queryForObject("select count(*) as unread, min(mine.created_at) as oldest from " + MY_UNREAD,
+                (row, n) -> new Unread(row.getLong("unread"), Sql.instant(row, "oldest")), caseworkerId, caseworkerId);
+    }
+
+    /** The newest of {@link #MY_UNREAD}; parameters: the caseworker twice, how many. */
+    static String unreadPageSql() {
+        return "select * from " + MY_UNREAD + " order by mine.created_at desc, mine.id desc limit ?";
+    }
+
+    /** Counts {@link #MY_UNREAD} up to a limit; parameters: the caseworker twice, the limit. */
+    static String unreadCountSql() {
+        return "select count(*) from (select 1 as one from " + MY_UNREAD + " limit ?) counted";
     }
 
     /** Texts from numbers no client has, newest first: to attach to a client. */
