@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.textdesk.system.DatabaseProduct;
 import org.textdesk.texts.PhoneNumbers;
 import org.textdesk.texts.Sql;
 
@@ -25,8 +26,16 @@ class MyInbox implements UnreadFromMyClients {
      * mark where they have one (a short range of client_texts_timeline_idx per marked client), else not yet read by
      * anyone (text_messages_unread_idx). Columns: id, client_id, first_name, last_name, from_number, body,
      * created_at. The rule is {@link ReadMark#unreadFor}.
+     * <p>
+     * The second part starts from the texts nobody has read and looks each one's clients up (client_texts_message_idx,
+     * clients_pkey). PostgreSQL cannot tell how few those texts are (sent texts have no read_at either: it guesses a
+     * quarter of all texts) and would otherwise hash every client_texts row; the LATERAL subquery with OFFSET 0 is
+     * never flattened into the join, so the lookups stay per text; newest first, so that it walks
+     * text_messages_unread_time_idx (the few texts nobody has read) rather than the table. H2 (the embedded
+     * default, small) has no LATERAL and joins plainly.
      */
-    static final String MY_UNREAD = """
+    static String myUnread(boolean postgres) {
+        return """
              (select m.id, c.id as client_id, c.first_name, c.last_name, m.from_number, m.body, m.created_at
               from inbox_read_marks r
               join clients c on c.id = r.client_id and c.caseworker_id = r.staff_id
@@ -35,19 +44,32 @@ class MyInbox implements UnreadFromMyClients {
               join text_messages m on m.id = ct.text_message_id and m.direction = 'INBOUND'
               where r.staff_id = ?
               union all
+             """ + (postgres ? """
+              (select m.id, c.id, c.first_name, c.last_name, m.from_number, m.body, m.created_at
+               from text_messages m
+               join lateral (select c.id, c.first_name, c.last_name
+                             from client_texts ct join clients c on c.id = ct.client_id
+                             where ct.text_message_id = m.id and c.caseworker_id = ?
+                               and not exists (select 1 from inbox_read_marks r
+                                               where r.staff_id = c.caseworker_id and r.client_id = c.id)
+                             offset 0) c on true
+               where m.direction = 'INBOUND' and m.read_at is null
+               order by m.created_at desc, m.id desc)) mine""" : """
               select m.id, c.id, c.first_name, c.last_name, m.from_number, m.body, m.created_at
               from text_messages m
               join client_texts ct on ct.text_message_id = m.id
-              join clients c on c.id = ct.client_id
-              where m.direction = 'INBOUND' and m.read_at is null and c.caseworker_id = ?
+              join clients c on c.id = ct.client_id and c.caseworker_id = ?
+              where m.direction = 'INBOUND' and m.read_at is null
                 and not exists (select 1 from inbox_read_marks r
-                                where r.staff_id = c.caseworker_id and r.client_id = c.id)) mine""";
-
+                                where r.staff_id = c.caseworker_id and r.client_id = c.id)) mine""");
+    }
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
-    MyInbox(JdbcTemplate jdbc) {
+    MyInbox(JdbcTemplate jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.postgres = database.isPostgres();
     }
 
     /**
@@ -74,7 +96,7 @@ class MyInbox implements UnreadFromMyClients {
     /** The unread texts from the caseworker's clients, newest first. */
     @Transactional(readOnly = true)
     List<InboxText> unreadOf(long caseworkerId) {
-        return jdbc.query(unreadPageSql(), (row, n) -> new InboxText(row.getLong("id"), row.getLong("client_id"),
+        return jdbc.query(unreadPageSql(postgres), (row, n) -> new InboxText(row.getLong("id"), row.getLong("client_id"),
                 row.getString("first_name") + " " + row.getString("last_name"), row.getString("from_number"),
                 row.getString("body"), Sql.instant(row, "created_at"), true), caseworkerId, caseworkerId, SHOWN);
     }
@@ -82,7 +104,7 @@ class MyInbox implements UnreadFromMyClients {
     /** How many texts from the caseworker's clients are unread, counted up to {@code limit + 1}. */
     @Transactional(readOnly = true)
     long unreadCount(long caseworkerId, int limit) {
-        Long count = jdbc.queryForObject(unreadCountSql(), Long.class, caseworkerId, caseworkerId, limit + 1);
+        Long count = jdbc.queryForObject(unreadCountSql(postgres), Long.class, caseworkerId, caseworkerId, limit + 1);
         return count == null ? 0 : count;
     }
 
@@ -90,18 +112,18 @@ class MyInbox implements UnreadFromMyClients {
     @Override
     @Transactional(readOnly = true)
     public Unread unreadSummaryOf(long caseworkerId) {
-        return jdbc.queryForObject("select count(*) as unread, min(mine.created_at) as oldest from " + MY_UNREAD,
+        return jdbc.queryForObject("select count(*) as unread, min(mine.created_at) as oldest from " + myUnread(postgres),
                 (row, n) -> new Unread(row.getLong("unread"), Sql.instant(row, "oldest")), caseworkerId, caseworkerId);
     }
 
-    /** The newest of {@link #MY_UNREAD}; parameters: the caseworker twice, how many. */
-    static String unreadPageSql() {
-        return "select * from " + MY_UNREAD + " order by mine.created_at desc, mine.id desc limit ?";
+    /** The newest of {@link #myUnread}; parameters: the caseworker twice, how many. */
+    static String unreadPageSql(boolean postgres) {
+        return "select * from " + myUnread(postgres) + " order by mine.created_at desc, mine.id desc limit ?";
     }
 
-    /** Counts {@link #MY_UNREAD} up to a limit; parameters: the caseworker twice, the limit. */
-    static String unreadCountSql() {
-        return "select count(*) from (select 1 as one from " + MY_UNREAD + " limit ?) counted";
+    /** Counts {@link #myUnread} up to a limit; parameters: the caseworker twice, the limit. */
+    static String unreadCountSql(boolean postgres) {
+        return "select count(*) from (select 1 as one from " + myUnread(postgres) + " limit ?) counted";
     }
 
     /** Texts from numbers no client has, newest first: to attach to a client. */

@@ -72,30 +72,51 @@ class ReadMarks {
             when not matched then insert (staff_id, client_id, through_created_at, through_text_id, marked_at)
                 values (n.staff_id, n.client_id, n.created_at, n.text_message_id, n.marked_at)""";
 
+    private static final String READ_BY_ANYONE_CLIENT = """
+            update text_messages set read_at = ?
+            where direction = 'INBOUND' and read_at is null
+              and id in (select ct.text_message_id from client_texts ct where ct.client_id = ?)""";
+
+    private static final String READ_BY_ANYONE_TEXT =
+            "update text_messages set read_at = ? where id = ? and direction = 'INBOUND' and read_at is null";
+
+    private static final String ONE_CLIENT = "c.id = ?";
+    private static final String CLIENTS_OF_TEXT =
+            "c.id in (select l.client_id from client_texts l where l.text_message_id = ?)";
+
     private final JdbcTemplate jdbc;
     private final LiveEvents liveEvents;
     private final Clock clock;
-    private final String markMine;
+    private final boolean postgres;
 
     ReadMarks(JdbcTemplate jdbc, LiveEvents liveEvents, Clock clock, DatabaseProduct database) {
         this.jdbc = jdbc;
         this.liveEvents = liveEvents;
         this.clock = clock;
-        this.markMine = database.isPostgres() ? MARK_MINE_POSTGRES : MARK_MINE_H2;
+        this.postgres = database.isPostgres();
     }
 
     /**
      * The staff member opened the client's texts: read for them up to the newest, and read by anyone. Their other
-     * pages hear of it (their counts change); nobody else's count does. Call it in a transaction.
+     * pages hear of it (their counts change); nobody else's count does. Call it in a transaction. On PostgreSQL one
+     * statement (its data-modifying WITH parts all see the texts as they were before it), and the read event when
+     * the mark moved; on H2 three.
      */
     void clientRead(long clientId, long staffId) {
         OffsetDateTime now = Sql.timestamp(clock.instant());
-        jdbc.update(KEEP_CASEWORKERS_VIEW.formatted("c.id = ?"), now, clientId, staffId);
-        int moved = jdbc.update(markMine, staffId, now, clientId);
-        jdbc.update("""
-                update text_messages set read_at = ?
-                where direction = 'INBOUND' and read_at is null
-                  and id in (select ct.text_message_id from client_texts ct where ct.client_id = ?)""", now, clientId);
+        int moved;
+        if (postgres) {
+            Integer marked = jdbc.queryForObject("with kept as (" + keepCaseworkersView(ONE_CLIENT) + " returning 1),"
+                    + " mine as (" + MARK_MINE_POSTGRES + " returning 1),"
+                    + " office as (" + READ_BY_ANYONE_CLIENT + " returning 1)"
+                    + " select count(*) from mine", Integer.class,
+                    now, clientId, staffId, staffId, now, clientId, now, clientId);
+            moved = marked == null ? 0 : marked;
+        } else {
+            jdbc.update(keepCaseworkersView(ONE_CLIENT), now, clientId, staffId);
+            moved = jdbc.update(MARK_MINE_H2, staffId, now, clientId);
+            jdbc.update(READ_BY_ANYONE_CLIENT, now, clientId);
+        }
         if (moved > 0) {
             liveEvents.publish(LiveEvent.read(clientId, staffId));
         }
@@ -107,10 +128,17 @@ class ReadMarks {
      */
     void textRead(long messageId, long staffId) {
         OffsetDateTime now = Sql.timestamp(clock.instant());
-        jdbc.update(KEEP_CASEWORKERS_VIEW.formatted(
-                "c.id in (select l.client_id from client_texts l where l.text_message_id = ?)"), now, messageId,
-                staffId);
-        jdbc.update("update text_messages set read_at = ? where id = ? and direction = 'INBOUND' and read_at is null",
-                now, messageId);
+        if (postgres) {
+            jdbc.update("with kept as (" + keepCaseworkersView(CLIENTS_OF_TEXT) + " returning 1) "
+                    + READ_BY_ANYONE_TEXT, now, messageId, staffId, now, messageId);
+        } else {
+            jdbc.update(keepCaseworkersView(CLIENTS_OF_TEXT), now, messageId, staffId);
+            jdbc.update(READ_BY_ANYONE_TEXT, now, messageId);
+        }
+    }
+
+    /** {@link #KEEP_CASEWORKERS_VIEW} for the clients chosen; on PostgreSQL a mark written meanwhile wins. */
+    private String keepCaseworkersView(String clients) {
+        return KEEP_CASEWORKERS_VIEW.formatted(clients) + (postgres ? " on conflict do nothing" : "");
     }
 }

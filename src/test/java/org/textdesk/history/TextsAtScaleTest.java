@@ -30,8 +30,11 @@ class TextsAtScaleTest extends IntegrationTest {
 
     /** The client record also reads its caseload: the staff list (caseworker and choices) and the history. */
     private static final int MAX_RECORD_STATEMENTS = MAX_STATEMENTS + 2;
-    /** A client's Texts also lists the client's texts waiting to go (reminders): one statement, whatever the page. */
-    private static final int MAX_CLIENT_PAGE_STATEMENTS = MAX_STATEMENTS + 1;
+    /**
+     * A client's Texts also lists the client's texts waiting to go (reminders): one statement, whatever the page; and
+     * when it moves the staff member's own read mark (per-person read state), the read event for their other pages.
+     */
+    private static final int MAX_CLIENT_PAGE_STATEMENTS = MAX_STATEMENTS + 2;
 
     @Autowired
     ClientService clientService;
