@@ -43,6 +43,9 @@ class LiveEventsTest extends IntegrationTest {
     @Autowired
     PostgresLiveListener listener;
 
+    @Autowired
+    LiveStreams liveStreams;
+
     Staff casey;
     Client jordan;
     String session;
@@ -192,6 +195,21 @@ class LiveEventsTest extends IntegrationTest {
             while ((next = stream.nextData(Duration.ofSeconds(3))) != null) {
                 assertThat(next).doesNotContain("\"kind\":\"read\"");
             }
+        }
+    }
+
+    /** Events that waited for the fan-out thread go out in one write, each still an event of its own. */
+    @Test
+    void eventsDeliveredTogetherArriveAsSeparateEvents() throws InterruptedException {
+        try (EventStream stream = EventStream.open(baseUrl(), session)) {
+            assertThat(stream.response().statusCode()).isEqualTo(200);
+            liveStreams.deliver(List.of(LiveEvent.status(41, 12L), LiveEvent.picture(42),
+                    LiveEvent.incoming(43, jordan.getId(), casey.getId())));
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"status\",\"clientId\":12,\"messageId\":41,\"mine\":false}");
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"picture\",\"messageId\":42,\"mine\":false}");
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"incoming\",\"clientId\":" + jordan.getId()
+                    + ",\"messageId\":43,\"mine\":true}");
+            assertThat(stream.everything()).contains("event:live\ndata:{\"kind\":\"picture\"");
         }
     }
 
