@@ -104,7 +104,12 @@
         } catch (notOurs) {
             return;
         }
-        if (event.kind === "incoming" || event.kind === "resync" || onThisPage(event)) {
+        // "read": I opened a client's texts on another page, so my counts (and this thread's New marks) changed;
+        // another person's reading changes nothing of mine.
+        if (event.kind === "read" && !event.mine) {
+            return;
+        }
+        if (event.kind === "incoming" || event.kind === "resync" || event.kind === "read" || onThisPage(event)) {
             refreshSoon();
         }
         if (event.kind === "incoming") {

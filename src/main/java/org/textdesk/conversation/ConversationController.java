@@ -19,7 +19,8 @@ import org.textdesk.system.Flash;
 
 /**
  * A client's conversation: the thread of texts both ways and a reply box that sends through Send Text's own
- * path ({@link Replies}). Opening it marks the client's incoming texts read, as their Texts page does.
+ * path ({@link Replies}). Opening it marks the client's incoming texts read for me (and read by anyone), as their
+ * Texts page does.
  */
 @Controller
 class ConversationController {
@@ -67,9 +68,9 @@ class ConversationController {
 
     private String page(long clientId, StaffPrincipal staff, Model model) {
         model.addAttribute("page", replies.page(clientId, staff));
-        // Read before marking, so that the texts nobody had opened are still marked New on this page.
-        model.addAttribute("thread", conversationThread.of(clientId));
-        incomingInbox.markReadForClient(clientId);
+        // Read before marking, so that the texts I had not read are still marked New on this page.
+        model.addAttribute("thread", conversationThread.of(clientId, staff.id()));
+        incomingInbox.markReadForClient(clientId, staff.id());
         return PAGE;
     }
 }

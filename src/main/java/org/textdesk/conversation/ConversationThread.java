@@ -1,11 +1,13 @@
 package org.textdesk.conversation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.textdesk.inbox.ReadMark;
 import org.textdesk.media.TextAttachment;
 import org.textdesk.media.TextAttachments;
 import org.textdesk.texts.Sql;
@@ -37,19 +39,26 @@ class ConversationThread {
     record Thread(List<ThreadMessage> messages, boolean earlier) {
     }
 
-    Thread of(long clientId) {
+    /** The thread as staff member {@code readerId} sees it: New on the incoming texts unread for them. */
+    Thread of(long clientId, long readerId) {
         List<ThreadMessage> newestFirst = new ArrayList<>(jdbc.query("""
-                select m.id, m.direction, m.body, ct.created_at, m.status, m.read_at, s.display_name as sent_by_name
+                select m.id, m.direction, m.body, ct.created_at, m.status, m.read_at, s.display_name as sent_by_name,
+                       r.through_created_at, r.through_text_id
                 from client_texts ct
                 join text_messages m on m.id = ct.text_message_id
                 left join staff s on s.id = m.sent_by
+                left join inbox_read_marks r on r.staff_id = ? and r.client_id = ct.client_id
                 where ct.client_id = ?
                 order by ct.created_at desc, ct.text_message_id desc limit ?""", (row, n) -> {
                     boolean incoming = "INBOUND".equals(row.getString("direction"));
-                    return new ThreadMessage(row.getLong("id"), incoming, row.getString("body"),
-                            Sql.instant(row, "created_at"), row.getString("status"), row.getString("sent_by_name"),
-                            incoming && row.getTimestamp("read_at") == null, List.of());
-                }, clientId, SHOWN + 1));
+                    Instant at = Sql.instant(row, "created_at");
+                    Instant markAt = Sql.instant(row, "through_created_at");
+                    ReadMark mark = markAt == null ? null : new ReadMark(markAt, row.getLong("through_text_id"));
+                    return new ThreadMessage(row.getLong("id"), incoming, row.getString("body"), at,
+                            row.getString("status"), row.getString("sent_by_name"), incoming
+                                    && ReadMark.unreadFor(mark, at, row.getLong("id"), row.getTimestamp("read_at") != null),
+                            List.of());
+                }, readerId, clientId, SHOWN + 1));
         boolean earlier = newestFirst.size() > SHOWN;
         List<ThreadMessage> shown = newestFirst.subList(0, Math.min(SHOWN, newestFirst.size()));
         Map<Long, List<TextAttachment>> files = textAttachments.ofTexts(

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.textdesk.client.Client;
 import org.textdesk.client.ClientService;
 import org.textdesk.inbox.IncomingInbox;
+import org.textdesk.staff.StaffPrincipal;
 
 /**
  * What an open conversation asks for when the event stream ({@code live} module) says something changed: the
@@ -35,10 +37,10 @@ class LiveThreadController {
 
     /** The thread and the navigation's counts; the thread is open, so its new texts are read, as on the page. */
     @GetMapping("/clients/{clientId}/conversation/messages")
-    String messages(@PathVariable long clientId, Model model) {
+    String messages(@PathVariable long clientId, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
         model.addAttribute("client", clientService.findClient(clientId));
-        model.addAttribute("thread", conversationThread.of(clientId));
-        incomingInbox.markReadForClient(clientId);
+        model.addAttribute("thread", conversationThread.of(clientId, staff.id()));
+        incomingInbox.markReadForClient(clientId, staff.id());
         return "conversation/messages";
     }
 

@@ -45,7 +45,8 @@ class TextsController {
     @GetMapping("/clients/{clientId}/texts")
     String showClientTexts(@PathVariable long clientId, @ModelAttribute TextsFilter textsFilter,
             BindingResult ignoredBadValues, @AuthenticationPrincipal StaffPrincipal staff, Model model) {
-        TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage());
+        TextsPage timeline = textsPages.clientTexts(clientId, textsFilter.getCaseId(), textsFilter.getPage(),
+                staff.id());
         access.opened(staff, clientId, ClientAccess.Opening.TEXTS);
         textsFilter.setCaseId(timeline.caseRecord() == null ? null : timeline.caseRecord().getId());
         model.addAttribute("timeline", timeline);

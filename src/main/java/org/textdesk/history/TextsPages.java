@@ -47,18 +47,18 @@ class TextsPages {
 
     /**
      * A page of the client's Texts, of one of their cases when {@code caseId} is one (any other value
-     * shows every text). The client's incoming texts are read from now on; this page still marks the
-     * ones that were not.
+     * shows every text). The client's incoming texts are read from now on, for the staff member too; this
+     * page still marks the ones nobody had read.
      */
     @Transactional
-    TextsPage clientTexts(long clientId, Long caseId, int pageNumber) {
+    TextsPage clientTexts(long clientId, Long caseId, int pageNumber, long staffId) {
         Client client = clientService.findClient(clientId);
         List<CaseRecord> cases = caseService.casesOfClient(clientId);
         CaseRecord chosen = cases.stream().filter(caseRecord -> caseRecord.getId().equals(caseId)).findFirst()
                 .orElse(null);
         Page<TimelineRow> texts = timeline.page(chosen == null ? TimelineScope.ofClient(clientId)
                 : TimelineScope.ofCase(chosen, organisationTime.zone()), pageNumber);
-        incomingInbox.markReadForClient(clientId);
+        incomingInbox.markReadForClient(clientId, staffId);
         List<Choice> choices = new ArrayList<>();
         choices.add(Choice.of(null, words("texts.filter.all")));
         cases.forEach(caseRecord -> choices.add(Choice.of(caseRecord.getId(), caseRecord.isOpen()

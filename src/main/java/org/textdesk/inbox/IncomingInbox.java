@@ -1,7 +1,6 @@
 package org.textdesk.inbox;
 
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,9 @@ import org.textdesk.texts.Sql;
 /**
  * Texts people sent to the Twilio number, once stored (the webhook stores them and links them to the
  * clients with that cell number): which ones nobody has read, the Incoming page, and attaching a text
- * from an unknown number to a client. An incoming text is read once anyone opens it or the Texts of a
- * client it is linked to; read is one mark for everyone, like a shared inbox.
+ * from an unknown number to a client. Here an incoming text is read once anyone opens it or the Texts of a
+ * client it is linked to (read by anyone, like a shared inbox); My inbox and its count are per person
+ * ({@link ReadMarks}).
  */
 @Service
 public class IncomingInbox {
@@ -42,13 +42,14 @@ public class IncomingInbox {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate namedJdbc;
     private final ClientService clientService;
-    private final Clock clock;
+    private final ReadMarks readMarks;
 
-    IncomingInbox(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc, ClientService clientService, Clock clock) {
+    IncomingInbox(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc, ClientService clientService,
+            ReadMarks readMarks) {
         this.jdbc = jdbc;
         this.namedJdbc = namedJdbc;
         this.clientService = clientService;
-        this.clock = clock;
+        this.readMarks = readMarks;
     }
 
     /**
@@ -213,20 +214,18 @@ public class IncomingInbox {
         return attach(messageId, client.getId(), staff);
     }
 
-    /** Marks every unread incoming text in the client's timeline read: one statement. */
+    /**
+     * The staff member opened the client's texts (the conversation, or the Texts page): read for them up to the
+     * newest ({@link ReadMarks#clientRead}), and read by anyone. Another caseworker's unread count does not change.
+     */
     @Transactional
-    public int markReadForClient(long clientId) {
-        return jdbc.update("""
-                update text_messages set read_at = ?
-                where direction = 'INBOUND' and read_at is null
-                  and id in (select ct.text_message_id from client_texts ct where ct.client_id = ?)""",
-                Sql.timestamp(clock.instant()), clientId);
+    public void markReadForClient(long clientId, long staffId) {
+        readMarks.clientRead(clientId, staffId);
     }
 
-    /** Marks one incoming text read (nothing happens to a text already read or sent by us). */
+    /** The staff member opened one incoming text: read by anyone; nobody's own mark moves. */
     @Transactional
-    public void markRead(long messageId) {
-        jdbc.update("update text_messages set read_at = ? where id = ? and direction = 'INBOUND' and read_at is null",
-                Sql.timestamp(clock.instant()), messageId);
+    public void markRead(long messageId, long staffId) {
+        readMarks.textRead(messageId, staffId);
     }
 }

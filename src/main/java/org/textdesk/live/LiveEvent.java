@@ -7,7 +7,8 @@ package org.textdesk.live;
  * @param kind         what changed
  * @param clientId     the client whose thread shows it, or null (a text from an unknown number)
  * @param messageId    the text, or null
- * @param caseworkerId the client's caseworker (whose My inbox counts it), or null
+ * @param caseworkerId the client's caseworker (whose My inbox counts it), or null; for {@link Kind#READ}, the staff
+ *                     member who read (only their counts change)
  */
 public record LiveEvent(Kind kind, Long clientId, Long messageId, Long caseworkerId) {
 
@@ -19,6 +20,8 @@ public record LiveEvent(Kind kind, Long clientId, Long messageId, Long caseworke
         STATUS,
         /** A picture of an incoming text was fetched (or given up). */
         PICTURE,
+        /** A staff member opened a client's texts: their own counts changed (per-person read state). */
+        READ,
         /** Events may have been missed (the listener was away): every page refreshes what it shows. */
         RESYNC;
 
@@ -37,6 +40,11 @@ public record LiveEvent(Kind kind, Long clientId, Long messageId, Long caseworke
 
     public static LiveEvent picture(long messageId) {
         return new LiveEvent(Kind.PICTURE, null, messageId, null);
+    }
+
+    /** The staff member read the client's texts: the streams of that staff member say {@code mine}. */
+    public static LiveEvent read(long clientId, long staffId) {
+        return new LiveEvent(Kind.READ, clientId, null, staffId);
     }
 
     static LiveEvent resync() {

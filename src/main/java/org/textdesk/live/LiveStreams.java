@@ -1,17 +1,23 @@
 package org.textdesk.live;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.textdesk.client.ClientAccess;
 import org.textdesk.staff.StaffPrincipal;
@@ -35,6 +41,10 @@ class LiveStreams implements SmartLifecycle {
     private static final long RETRY_MS = 3000;
 
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+    private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
+    private final Queue<LiveEvent> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     // One thread writes to the streams, so that neither the listener nor a webhook waits for a slow browser. Made
     // at each start: a stopped context (shut down, or paused by the test framework) may be started again.
     private volatile ExecutorService fanOut;
@@ -64,16 +74,48 @@ class LiveStreams implements SmartLifecycle {
         return open.size();
     }
 
+    /**
+     * Hands events to the fan-out thread. Events that arrive while it is busy wait in one queue and go out together:
+     * each stream gets every waiting event in one write and one flush. One write per event and stream fell behind by
+     * minutes in the benchmark (200 streams during 20,000 status callbacks: 4,000,000 flushes on one thread).
+     */
     void deliver(List<LiveEvent> events) {
-        fanOutIfOpen(() -> events.forEach(this::send));
+        if (open.isEmpty()) {
+            return;
+        }
+        pending.addAll(events);
+        if (draining.compareAndSet(false, true)) {
+            fanOutIfOpen(this::drain);
+        }
     }
 
-    private void send(LiveEvent event) {
-        for (Stream stream : open) {
-            if (mayHear(stream, event)) {
-                write(stream, SseEmitter.event().name("live").data(event.json(stream.staff().id()),
-                        MediaType.APPLICATION_JSON));
+    /** Writes every waiting event to every stream, until none waits (a delivery during the writes is picked up). */
+    private void drain() {
+        try {
+            List<LiveEvent> batch = new ArrayList<>();
+            for (LiveEvent event; (event = pending.poll()) != null; ) {
+                batch.add(event);
             }
+            if (!batch.isEmpty()) {
+                for (Stream stream : open) {
+                    // One piece of text for the whole batch: the emitter's items are a Set, which would keep only
+                    // one of the identical separators of several events built with SseEmitter.event().
+                    StringBuilder text = new StringBuilder();
+                    for (LiveEvent event : batch) {
+                        if (mayHear(stream, event)) {
+                            text.append("event:live\ndata:").append(event.json(stream.staff().id())).append("\n\n");
+                        }
+                    }
+                    if (!text.isEmpty()) {
+                        write(stream, Set.of(new ResponseBodyEmitter.DataWithMediaType(text.toString(), UTF8_TEXT)));
+                    }
+                }
+            }
+        } finally {
+            draining.set(false);
+        }
+        if (!pending.isEmpty() && draining.compareAndSet(false, true)) {
+            fanOutIfOpen(this::drain);
         }
     }
 
@@ -99,18 +141,26 @@ class LiveStreams implements SmartLifecycle {
     private void fanOutIfOpen(Runnable writes) {
         ExecutorService executor = fanOut;
         if (open.isEmpty() || executor == null) {
+            pending.clear();
+            draining.set(false);
             return;
         }
         try {
             executor.execute(writes);
         } catch (RejectedExecutionException stopping) {
             // stop() ended every stream a moment ago
+            pending.clear();
+            draining.set(false);
         }
     }
 
     private void write(Stream stream, SseEmitter.SseEventBuilder event) {
+        write(stream, event.build());
+    }
+
+    private void write(Stream stream, Set<ResponseBodyEmitter.DataWithMediaType> data) {
         try {
-            stream.emitter().send(event);
+            stream.emitter().send(data);
         } catch (IOException | IllegalStateException gone) {
             open.remove(stream);
             stream.emitter().completeWithError(gone);
@@ -140,6 +190,7 @@ class LiveStreams implements SmartLifecycle {
         running = false;
         open.forEach(stream -> stream.emitter().complete());
         open.clear();
+        pending.clear();
         ExecutorService executor = fanOut;
         fanOut = null;
         if (executor != null) {

@@ -39,9 +39,19 @@ class PostgresLiveListener implements SmartLifecycle {
     private final String url;
     private final String applicationName;
     private final Properties credentials = new Properties();
-    private volatile boolean running;
-    private volatile Connection connection;
-    private Thread thread;
+    /**
+     * The listening loop that runs now, or null when stopped. Each start has a loop of its own, which only its own
+     * stop ends: a stop and a quick start again (the test framework pauses and resumes contexts) must never leave the
+     * old loop listening beside the new one, nor let the old loop's end stop the new one.
+     */
+    private volatile Run current;
+
+    /** One start's listening loop: its thread, its flag and its connection. */
+    private static final class Run {
+        volatile boolean active = true;
+        volatile Connection connection;
+        Thread thread;
+    }
 
     PostgresLiveListener(LiveStreams streams, DatabaseProduct database, Environment environment) {
         this.streams = streams;
@@ -55,12 +65,15 @@ class PostgresLiveListener implements SmartLifecycle {
         credentials.setProperty("tcpKeepAlive", "true");
     }
 
-    private void listen() {
+    private void listen(Run run) {
         long wait = FIRST_WAIT_MS;
         boolean lostBefore = false;
-        while (running) {
+        while (run.active) {
             try (Connection listening = DriverManager.getConnection(url, credentials)) {
-                connection = listening;
+                run.connection = listening;
+                if (!run.active) {
+                    return;
+                }
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("listen " + LiveEvents.CHANNEL);
                 }
@@ -71,14 +84,15 @@ class PostgresLiveListener implements SmartLifecycle {
                 }
                 wait = FIRST_WAIT_MS;
                 PGConnection notifications = listening.unwrap(PGConnection.class);
-                while (running) {
+                while (run.active) {
                     PGNotification[] arrived = notifications.getNotifications(POLL_MS);
-                    if (arrived != null && arrived.length > 0) {
+                    // A stopped loop's last poll delivers nothing: a new start may already be listening.
+                    if (arrived != null && arrived.length > 0 && run.active) {
                         streams.deliver(events(arrived));
                     }
                 }
             } catch (SQLException | RuntimeException lost) {
-                if (!running) {
+                if (!run.active) {
                     return;
                 }
                 if (!lostBefore) {
@@ -86,10 +100,12 @@ class PostgresLiveListener implements SmartLifecycle {
                     log.info("Live updates stopped listening ({}); connecting again", lost.getClass().getSimpleName());
                 }
                 lostBefore = true;
-                sleep(wait);
+                if (!pause(run, wait)) {
+                    return;
+                }
                 wait = Math.min(wait * 2, MAX_WAIT_MS);
             } finally {
-                connection = null;
+                run.connection = null;
             }
         }
     }
@@ -110,30 +126,39 @@ class PostgresLiveListener implements SmartLifecycle {
         return events;
     }
 
-    private void sleep(long millis) {
+    /** Waits before connecting again; false when this loop was stopped meanwhile. */
+    private static boolean pause(Run run, long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException interrupted) {
+            // Only stop() interrupts a loop's thread, and it ends that loop alone.
             Thread.currentThread().interrupt();
-            running = false;
+            return false;
         }
+        return run.active;
     }
 
     @Override
-    public void start() {
-        if (!enabled || running) {
+    public synchronized void start() {
+        if (!enabled || current != null) {
             return;
         }
-        running = true;
-        thread = new Thread(this::listen, "live-listener");
-        thread.setDaemon(true);
-        thread.start();
+        Run run = new Run();
+        run.thread = new Thread(() -> listen(run), "live-listener");
+        run.thread.setDaemon(true);
+        current = run;
+        run.thread.start();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        Connection listening = connection;
+    public synchronized void stop() {
+        Run run = current;
+        current = null;
+        if (run == null) {
+            return;
+        }
+        run.active = false;
+        Connection listening = run.connection;
         if (listening != null) {
             try {
                 listening.close();
@@ -141,13 +166,11 @@ class PostgresLiveListener implements SmartLifecycle {
                 log.debug("Listener connection closed with {}", alreadyGone.getMessage());
             }
         }
-        if (thread != null) {
-            thread.interrupt();
-        }
+        run.thread.interrupt();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return current != null;
     }
 }

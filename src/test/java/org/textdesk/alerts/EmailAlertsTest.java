@@ -159,6 +159,21 @@ class EmailAlertsTest extends IntegrationTest {
     }
 
     @Test
+    void aColleagueReadingMyClientsThreadDoesNotReadItForMeSoTheAlertStillComes() throws Exception {
+        alertsFor(casey, CASEY_EMAIL, "1");
+        alertsFor(robin, ROBIN_EMAIL, "1");
+        Instant received = receive("+14045387319", JORDANS_TEXT);
+        // Robin covers and opens Jordan's thread: read by anyone (Incoming), still unread for Casey.
+        countedGet("/clients/" + jordan.getId() + "/conversation", robin);
+
+        assertThat(emailAlerts.sendDue(received.plus(Duration.ofMinutes(61)))).isEqualTo(1);
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        assertThat(mails[0].getAllRecipients()).extracting(Object::toString).containsExactly(CASEY_EMAIL);
+        assertThat(mails[0].getSubject()).isEqualTo("You have 1 unread text in TextDesk");
+    }
+
+    @Test
     void theEmailHoldsNoClientNameNumberOrMessage() throws Exception {
         alertsFor(casey, CASEY_EMAIL, "1");
         Instant received = receive("+14045387319", JORDANS_TEXT);

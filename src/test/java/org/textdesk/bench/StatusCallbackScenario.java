@@ -86,7 +86,7 @@ final class StatusCallbackScenario {
     }
 
     /** 4 signed callbacks per message, from message {@code first} on, and a repeat of {@code repeatPercent}% of them. */
-    private static List<Load.Request> callbacks(String url, String prefix, int first, int messages,
+    static List<Load.Request> callbacks(String url, String prefix, int first, int messages,
             int repeatPercent) {
         List<Load.Request> requests = new ArrayList<>();
         Random random = new Random(7);
@@ -105,7 +105,7 @@ final class StatusCallbackScenario {
         return requests;
     }
 
-    private static void seedClient(String database, String lastName, String e164, boolean safe, boolean okayToText)
+    static void seedClient(String database, String lastName, String e164, boolean safe, boolean okayToText)
             throws Exception {
         BenchDb.execute(database, """
                 insert into clients (first_name, last_name, cell_area_code, cell_number, cell_e164, safe, okay_to_text,
@@ -115,7 +115,7 @@ final class StatusCallbackScenario {
     }
 
     /** Outbound texts with SIDs prefix + 32 digits, status accepted (rank 0) and no history yet. */
-    private static void seedOutbound(String database, String prefix, int count) throws Exception {
+    static void seedOutbound(String database, String prefix, int count) throws Exception {
         BenchDb.execute(database, """
                 insert into text_messages (direction, client_id, to_number, from_number, body, twilio_sid, status,
                     status_rank, created_at, status_changed_at)
@@ -124,7 +124,7 @@ final class StatusCallbackScenario {
                 from generate_series(1, %d) g""".formatted(TWILIO_NUMBER, prefix, count));
     }
 
-    private static List<Load.Request> shuffled(List<Load.Request> requests, long seed) {
+    static List<Load.Request> shuffled(List<Load.Request> requests, long seed) {
         List<Load.Request> copy = new ArrayList<>(requests);
         Collections.shuffle(copy, new Random(seed));
         return copy;

@@ -62,6 +62,12 @@ class TextDeskBenchmark {
     }
 
     @Test
+    @Order(6)
+    void liveStreams() throws Exception {
+        LiveStreamsScenario.run();
+    }
+
+    @Test
     @Order(5)
     void startupAndSmallHeap() throws Exception {
         StartupAndSmallHeapScenario.run();

@@ -22,10 +22,11 @@ final class WebSession {
 
     private final String baseUrl;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
 
     WebSession(String baseUrl) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -61,6 +62,13 @@ final class WebSession {
             throw new IllegalStateException("no CSRF token on " + path + " (" + page.statusCode() + ")");
         }
         return token.group(1);
+    }
+
+    /** The value of one of the session's cookies (e.g. SESSION, for a request made by another client). */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no cookie " + name));
     }
 
     static String field(String html, String name) {

@@ -52,4 +52,13 @@ class LiveEventTest {
                 .isEqualTo("{\"kind\":\"status\",\"clientId\":12,\"messageId\":43,\"mine\":false}");
         assertThat(LiveEvent.picture(42).json(7)).isEqualTo("{\"kind\":\"picture\",\"messageId\":42,\"mine\":false}");
     }
+
+    @Test
+    void aReadEventIsMineOnlyOnTheReadersStreams() {
+        LiveEvent event = LiveEvent.read(12, 7);
+        assertThat(event.payload()).isEqualTo("READ:12::7");
+        assertThat(LiveEvent.fromPayload("READ:12::7")).isEqualTo(event);
+        assertThat(event.json(7)).isEqualTo("{\"kind\":\"read\",\"clientId\":12,\"mine\":true}");
+        assertThat(event.json(8)).isEqualTo("{\"kind\":\"read\",\"clientId\":12,\"mine\":false}");
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,8 @@ import org.textdesk.texts.TextMessageRows;
 class LiveEventsTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /** For what waits on the listener's reconnection: generous, as CI runs loaded. */
+    private static final Duration LONG_WAIT = Duration.ofSeconds(60);
 
     @Autowired
     ClientService clientService;
@@ -39,6 +42,9 @@ class LiveEventsTest extends IntegrationTest {
 
     @Autowired
     PostgresLiveListener listener;
+
+    @Autowired
+    LiveStreams liveStreams;
 
     Staff casey;
     Client jordan;
@@ -106,11 +112,138 @@ class LiveEventsTest extends IntegrationTest {
         }
     }
 
+    /**
+     * The listener's connection is killed from the database's side (as a failover or an administrator would):
+     * it connects again, LISTENs again, and tells every open page to refresh (what was notified meanwhile is lost),
+     * and carries events again. Every step waits on a condition with a generous limit, never on the back-off's timing.
+     */
+    @Test
+    void aListenerWhoseConnectionIsKilledListensAgainAndThePagesGetWhatTheyMissed() throws InterruptedException {
+        try (EventStream stream = EventStream.open(baseUrl(), session)) {
+            assertThat(stream.response().statusCode()).isEqualTo(200);
+            long killed = listeningBackend();
+            assertThat(jdbc.queryForObject("select pg_terminate_backend(cast(? as integer))", Boolean.class, killed)).isTrue();
+
+            // A text while the listener is away (or already back: either way the page must end up showing it).
+            String missed = FakeTwilio.newMessageSid();
+            assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/sms",
+                    TwilioWebhookRequests.incomingText(missed, "+14045387319", "Did you get my letter?")).statusCode())
+                    .isEqualTo(200);
+
+            Awaitility.await("a new listening connection").atMost(LONG_WAIT)
+                    .until(this::listeningBackendOrNull, pid -> pid != null && pid != killed);
+            assertThat(dataUntil(stream, "{\"kind\":\"resync\",\"mine\":false}"::equals)).isTrue();
+            // What the page fetches when told to resync shows the text it was not told about.
+            assertThat(countedGet("/inbox", casey).result()).contains("Did you get my letter?");
+
+            String after = FakeTwilio.newMessageSid();
+            assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/sms",
+                    TwilioWebhookRequests.incomingText(after, "+14045387319", "Are you there?")).statusCode())
+                    .isEqualTo(200);
+            long messageId = jdbc.queryForObject("select id from text_messages where twilio_sid = ?", Long.class, after);
+            String expected = "{\"kind\":\"incoming\",\"clientId\":" + jordan.getId() + ",\"messageId\":" + messageId
+                    + ",\"mine\":true}";
+            assertThat(dataUntil(stream, expected::equals)).isTrue();
+        }
+    }
+
+    /**
+     * Stopped and started again at once (Spring's test framework pauses and resumes contexts): one loop listens, not
+     * two (every event once) and not none (the old loop's end must not stop the new one).
+     */
+    @Test
+    void aListenerStoppedAndStartedAgainListensOnceOnOneConnection() throws InterruptedException {
+        long before = listeningBackend();
+        listener.stop();
+        listener.start();
+        Awaitility.await("the new start listening").atMost(LONG_WAIT)
+                .until(this::listeningBackendOrNull, pid -> pid != null && pid != before);
+        try (EventStream stream = EventStream.open(baseUrl(), session)) {
+            String sid = FakeTwilio.newMessageSid();
+            assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/sms",
+                    TwilioWebhookRequests.incomingText(sid, "+14045387319", "Hello again")).statusCode())
+                    .isEqualTo(200);
+            long messageId = jdbc.queryForObject("select id from text_messages where twilio_sid = ?", Long.class, sid);
+            String expected = "{\"kind\":\"incoming\",\"clientId\":" + jordan.getId() + ",\"messageId\":" + messageId
+                    + ",\"mine\":true}";
+            assertThat(dataUntil(stream, expected::equals)).isTrue();
+            // The old loop's poll (5 s at most) has ended by now: a second listener would have sent it twice.
+            assertThat(stream.nextData(Duration.ofSeconds(6))).isNull();
+            assertThat(jdbc.queryForObject("select count(*) from pg_stat_activity where application_name = ?",
+                    Integer.class, listener.applicationName())).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Per-person read state, live: opening a thread that had something new for me tells my streams (my counts
+     * changed); opening it again with nothing new tells nobody, so an open thread's own refresh never loops.
+     */
+    @Test
+    void openingAThreadWithSomethingNewTellsMyStreamsOnce() throws InterruptedException {
+        String sid = FakeTwilio.newMessageSid();
+        assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/sms",
+                TwilioWebhookRequests.incomingText(sid, "+14045387319", "Can we talk?")).statusCode()).isEqualTo(200);
+        String read = "{\"kind\":\"read\",\"clientId\":" + jordan.getId() + ",\"mine\":true}";
+        try (EventStream stream = EventStream.open(baseUrl(), session)) {
+            assertThat(stream.response().statusCode()).isEqualTo(200);
+            countedGet("/clients/" + jordan.getId() + "/conversation", casey);
+            assertThat(dataUntil(stream, read::equals)).isTrue();
+
+            countedGet("/clients/" + jordan.getId() + "/conversation", casey);
+            countedGet("/clients/" + jordan.getId() + "/conversation/messages", casey);
+            String next;
+            while ((next = stream.nextData(Duration.ofSeconds(3))) != null) {
+                assertThat(next).doesNotContain("\"kind\":\"read\"");
+            }
+        }
+    }
+
+    /** Events that waited for the fan-out thread go out in one write, each still an event of its own. */
+    @Test
+    void eventsDeliveredTogetherArriveAsSeparateEvents() throws InterruptedException {
+        try (EventStream stream = EventStream.open(baseUrl(), session)) {
+            assertThat(stream.response().statusCode()).isEqualTo(200);
+            liveStreams.deliver(List.of(LiveEvent.status(41, 12L), LiveEvent.picture(42),
+                    LiveEvent.incoming(43, jordan.getId(), casey.getId())));
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"status\",\"clientId\":12,\"messageId\":41,\"mine\":false}");
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"picture\",\"messageId\":42,\"mine\":false}");
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"incoming\",\"clientId\":" + jordan.getId()
+                    + ",\"messageId\":43,\"mine\":true}");
+            assertThat(stream.everything()).contains("event:live\ndata:{\"kind\":\"picture\"");
+        }
+    }
+
+    /** Reads the stream's events until one matches (true), skipping others, or nothing more comes in time (false). */
+    private static boolean dataUntil(EventStream stream, java.util.function.Predicate<String> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + LONG_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String data = stream.nextData(Duration.ofSeconds(1));
+            if (data != null && wanted.test(data)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The backend of this instance's listener once it has issued LISTEN, waiting for it. */
+    private long listeningBackend() {
+        return Awaitility.await("the listener listening").atMost(LONG_WAIT)
+                .until(this::listeningBackendOrNull, java.util.Objects::nonNull);
+    }
+
+    private Long listeningBackendOrNull() {
+        List<Long> pids = jdbc.queryForList("""
+                select pid from pg_stat_activity where application_name = ? and query = 'listen textdesk_live'""",
+                Long.class, listener.applicationName());
+        return pids.size() == 1 ? pids.get(0) : null;
+    }
+
     @Test
     void fiftyStreamsShareTheInstancesOneListeningConnection() throws InterruptedException {
         String countListeners = "select count(*) from pg_stat_activity where application_name = ?";
         String countBackends = "select count(*) from pg_stat_activity where datname = current_database()";
-        assertThat(jdbc.queryForObject(countListeners, Integer.class, listener.applicationName())).isEqualTo(1);
+        listeningBackend();
         int backendsBefore = jdbc.queryForObject(countBackends, Integer.class);
 
         List<EventStream> streams = new ArrayList<>();

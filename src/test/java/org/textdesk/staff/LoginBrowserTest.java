@@ -24,7 +24,7 @@ class LoginBrowserTest extends BrowserTest {
         assertThat(page.getByText("Logged in as " + casey.getDisplayName())).isVisible();
         var mainMenu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
         assertThat(mainMenu.getByRole(AriaRole.LINK)).hasText(new String[] {"Clients", "My inbox", "Incoming", "Scheduled",
-                "My settings"});
+                "Group texts", "My settings"});
         Browsers.screenshot(page, "home-caseworker");
     }
 

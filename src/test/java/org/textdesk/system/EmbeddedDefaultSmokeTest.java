@@ -127,6 +127,10 @@ class EmbeddedDefaultSmokeTest {
             assertThat(jordansTexts).contains("Please remember that you are to bring your rental agreement",
                     "From the client", "OK. Can we meet at 3 instead?", "delivered");
             assertThat(get(http, base + record.group(1))).doesNotContain("unread text from this client");
+            // The conversation and My inbox read per-person read state (MERGE and row comparisons on H2).
+            assertThat(get(http, base + record.group(1) + "/conversation")).contains("OK. Can we meet at 3 instead?")
+                    .doesNotContain(">New<");
+            assertThat(get(http, base + "/inbox")).contains("nav-my-inbox");
             Matcher text = Pattern.compile("href=\"(/texts/\\d+)\"").matcher(jordansTexts);
             assertThat(text.find()).isTrue();
             assertThat(get(http, base + text.group(1))).contains("Message Status", "Delivery should never be assumed");

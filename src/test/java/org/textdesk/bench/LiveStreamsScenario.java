@@ -1,0 +1,341 @@
+package org.textdesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.textdesk.bench.BenchFixtures.ACCOUNT_SID;
+import static org.textdesk.bench.BenchFixtures.TWILIO_NUMBER;
+import static org.textdesk.bench.BenchFixtures.configureTwilio;
+import static org.textdesk.bench.BenchFixtures.signedWebhook;
+import static org.textdesk.bench.BenchFixtures.startApp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Issue 19 point 5: 200 open event streams ({@code GET /events}, as 200 open pages hold them) on one instance while
+ * scenario 1's status callbacks run. In one run, on one app: the callbacks alone, then the same number of fresh
+ * callbacks with the streams open, pages read by a caseworker meanwhile in both; every stream must see every event
+ * (each status callback's and a probe text's every 500 ms, whose delay from its post to each stream is measured), and
+ * the database must see no more connections for 200 streams than for none (pg_stat_activity sampled every 200 ms).
+ * The figures are ratios of the same run, as the machine is shared.
+ */
+final class LiveStreamsScenario {
+
+    private static final String PROBE_NUMBER = "+14045550111";
+    private static final long PROBE_EVERY_MS = 500;
+
+    private LiveStreamsScenario() {
+    }
+
+    static void run() throws Exception {
+        int messages = Integer.getInteger("bench.status.messages", 5000);
+        int threads = Integer.getInteger("bench.threads", 32);
+        int streamCount = Integer.getInteger("bench.live.streams", 200);
+        String database = "textdesk_bench_live";
+        BenchDb.recreate(database);
+        try (BenchApp app = startApp("live-streams", database, List.of())) {
+            configureTwilio(app);
+            StatusCallbackScenario.seedClient(database, "Status", "+14045550100", true, true);
+            StatusCallbackScenario.seedClient(database, "Probe", PROBE_NUMBER, true, true);
+            long probeClient = BenchDb.queryLong(database, "select id from clients where last_name = 'Probe'");
+            int warmupTexts = 2500;
+            StatusCallbackScenario.seedOutbound(database, "SMwarm", warmupTexts * Warmup.maxRounds());
+            StatusCallbackScenario.seedOutbound(database, "SMalone", messages);
+            StatusCallbackScenario.seedOutbound(database, "SMlive", messages);
+            String url = app.baseUrl() + "/twilio/status";
+            WebSession reader = WebSession.loggedIn(app.baseUrl(), BenchApp.ADMIN_USERNAME, BenchApp.ADMIN_PASSWORD);
+            List<String> pages = List.of("/inbox", "/incoming", "/clients/" + probeClient + "/conversation");
+
+            List<Load.Result> rows = new ArrayList<>(Warmup.untilJitQuiet(app, "warm-up (2,500 x 4, not checked)",
+                    threads, round -> StatusCallbackScenario.shuffled(StatusCallbackScenario.callbacks(url, "SMwarm",
+                            (round - 1) * warmupTexts + 1, warmupTexts, 0), round)));
+
+            String loadBefore = Load.loadAverage();
+            Connections connectionsAlone = Connections.sample(database);
+            PageReader pagesAlone = PageReader.start(reader, pages);
+            Load.Result alone = Load.run("status callbacks, no stream open", threads, StatusCallbackScenario.shuffled(
+                    StatusCallbackScenario.callbacks(url, "SMalone", 1, messages, 10), 42));
+            Load.Result pagesWithoutStreams = pagesAlone.stop("pages meanwhile (no stream open)");
+            connectionsAlone.stop();
+
+            List<Stream> streams = new ArrayList<>();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            for (int i = 0; i < streamCount; i++) {
+                streams.add(Stream.open(http, app.baseUrl(), reader.cookie("SESSION"), probeClient));
+            }
+            Connections connectionsLive = Connections.sample(database);
+            PageReader pagesLive = PageReader.start(reader, pages);
+            Probes probes = Probes.start(app.baseUrl() + "/twilio/sms");
+            Load.Result live = Load.run("status callbacks, " + streamCount + " streams open", threads,
+                    StatusCallbackScenario.shuffled(StatusCallbackScenario.callbacks(url, "SMlive", 1, messages, 10), 43));
+            List<Long> probeStarts = probes.stop();
+            Load.Result pagesWithStreams = pagesLive.stop("pages meanwhile (" + streamCount + " streams open)");
+            connectionsLive.stop();
+            String loadAfter = Load.loadAverage();
+
+            // Every stream must see every event published while it was open: the probes, and the same status events
+            // as every other stream. Not exactly 4 per text: PostgreSQL delivers identical NOTIFY payloads of one
+            // transaction once, and two statuses of one text in one batch statement are one "status" event.
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long statusEvents = 0;
+            while (System.nanoTime() < deadline) {
+                long most = streams.stream().mapToLong(s -> s.statusEvents.get()).max().orElse(0);
+                long fewest = streams.stream().mapToLong(s -> s.statusEvents.get()).min().orElse(0);
+                if (most == fewest && most == statusEvents
+                        && streams.stream().allMatch(s -> s.probeArrivals.size() == probeStarts.size())) {
+                    break;
+                }
+                statusEvents = most;
+                Thread.sleep(1000);
+            }
+            long fewestStatus = streams.stream().mapToLong(s -> s.statusEvents.get()).min().orElse(0);
+            long seenByAll = statusEvents;
+            long[] delays = streams.stream().flatMapToLong(s -> {
+                long[] each = new long[Math.min(s.probeArrivals.size(), probeStarts.size())];
+                for (int k = 0; k < each.length; k++) {
+                    each[k] = s.probeArrivals.get(k) - probeStarts.get(k);
+                }
+                return Arrays.stream(each);
+            }).sorted().toArray();
+            long late = Arrays.stream(delays).filter(d -> d > 2_000_000_000L).count();
+            long complete = streams.stream().filter(s -> s.statusEvents.get() == seenByAll
+                    && s.probeArrivals.size() == probeStarts.size()).count();
+            streams.forEach(Stream::close);
+            Load.Result probeDelays = new Load.Result("probe text: post to each stream", streamCount,
+                    delays.length, live.seconds(), delays, (int) late);
+
+            rows.add(alone);
+            rows.add(pagesWithoutStreams);
+            rows.add(live);
+            rows.add(pagesWithStreams);
+            rows.add(probeDelays);
+            double ratio = live.throughput() / alone.throughput();
+            List<String> notes = new ArrayList<>();
+            notes.add(messages + " texts x 4 statuses, shuffled, 10% sent twice, " + threads
+                    + " concurrent senders, alone and then with " + streamCount + " open GET /events on the same app;"
+                    + " pages: " + String.join(", ", pages) + " in turn by one logged-in reader, closed loop");
+            notes.add(String.format(Locale.ROOT, "callback rate with streams / without = %.0f / %.0f = %.2f (want >= 0.80)",
+                    live.throughput(), alone.throughput(), ratio));
+            notes.add(String.format(Locale.ROOT, "pages p95 without / with streams: %.1f / %.1f ms (want <= 50 ms with)",
+                    pagesWithoutStreams.percentileMs(95), pagesWithStreams.percentileMs(95)));
+            notes.add("streams that saw every event (" + statusEvents + " status events - fewest on a stream "
+                    + fewestStatus + " - for " + 4L * messages + " new statuses, and " + probeStarts.size()
+                    + " probe texts): " + complete + " of " + streamCount + "; probe deliveries " + delays.length
+                    + " (want " + (long) streamCount * probeStarts.size() + "), later than 2 s: " + late);
+            notes.add("database connections (pg_stat_activity, this database, sampled every 200 ms): no stream open max "
+                    + connectionsAlone.describe() + "; " + streamCount + " streams open max " + connectionsLive.describe()
+                    + "; the app's pool holds at most 10 (spring.datasource.hikari.maximum-pool-size) and the listener 1");
+            notes.add("load average before/after: " + loadBefore + " / " + loadAfter);
+            Load.report("6. Live: " + streamCount + " event streams during status callbacks", rows, notes);
+
+            assertThat(alone.errors()).isZero();
+            assertThat(live.errors()).isZero();
+            assertThat(complete).as("streams that saw every event").isEqualTo(streamCount);
+            assertThat(connectionsLive.maxTotal()).as("connections with streams open")
+                    .isLessThanOrEqualTo(connectionsAlone.maxTotal() + 2);
+        }
+    }
+
+    /** One open event stream, read on a thread of its own: how many status events, and when each probe came. */
+    private static final class Stream implements AutoCloseable {
+
+        final AtomicLong statusEvents = new AtomicLong();
+        final List<Long> probeArrivals = new CopyOnWriteArrayList<>();
+        private final InputStream body;
+
+        private Stream(InputStream body, long probeClient) {
+            this.body = body;
+            String probe = "\"kind\":\"incoming\",\"clientId\":" + probeClient + ",";
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        if (line.startsWith("data:{\"kind\":\"status\"")) {
+                            statusEvents.incrementAndGet();
+                        } else if (line.startsWith("data:") && line.contains(probe)) {
+                            probeArrivals.add(System.nanoTime());
+                        }
+                    }
+                } catch (IOException closed) {
+                    // closed at the end
+                }
+            }, "bench-stream");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Stream open(HttpClient http, String baseUrl, String session, long probeClient) throws Exception {
+            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/events"))
+                    .header("Accept", "text/event-stream").header("Cookie", "SESSION=" + session).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /events answered " + response.statusCode());
+            }
+            return new Stream(response.body(), probeClient);
+        }
+
+        @Override
+        public void close() {
+            try {
+                body.close();
+            } catch (IOException alreadyClosed) {
+                // nothing to do
+            }
+        }
+    }
+
+    /** An incoming text from the probe client every {@value #PROBE_EVERY_MS} ms, one at a time; when each was posted. */
+    private static final class Probes {
+
+        private final List<Long> starts = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        private Probes(String url) {
+            thread = new Thread(() -> {
+                int n = 0;
+                while (running.get()) {
+                    n++;
+                    String sid = BenchFixtures.sid("SMprobe", n);
+                    WebhookPoster.SignedPost post = signedWebhook(url, "MessageSid", sid, "SmsMessageSid", sid,
+                            "AccountSid", ACCOUNT_SID, "From", PROBE_NUMBER, "To", TWILIO_NUMBER, "Body", "Probe " + n,
+                            "NumMedia", "0", "NumSegments", "1", "ApiVersion", "2010-04-01");
+                    long start = System.nanoTime();
+                    try {
+                        if (WebhookPoster.send(post).status() == 200) {
+                            starts.add(start);
+                        }
+                        Thread.sleep(PROBE_EVERY_MS);
+                    } catch (InterruptedException stop) {
+                        return;
+                    } catch (Exception failed) {
+                        System.out.println("  probe failed: " + failed);
+                    }
+                }
+            }, "bench-probes");
+            thread.start();
+        }
+
+        static Probes start(String url) {
+            return new Probes(url);
+        }
+
+        List<Long> stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return List.copyOf(starts);
+        }
+    }
+
+    /** Pages read in turn by one logged-in reader until stopped, each timed. */
+    private static final class PageReader {
+
+        private final List<Long> nanos = new CopyOnWriteArrayList<>();
+        private final AtomicInteger errors = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final long began = System.nanoTime();
+        private final Thread thread;
+
+        private PageReader(WebSession reader, List<String> pages) {
+            thread = new Thread(() -> {
+                for (int n = 0; running.get(); n++) {
+                    long start = System.nanoTime();
+                    try {
+                        boolean ok = reader.get(pages.get(n % pages.size())).statusCode() == 200;
+                        nanos.add(System.nanoTime() - start);
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (InterruptedException stop) {
+                        return;
+                    } catch (IOException failed) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }, "bench-pages");
+            thread.start();
+        }
+
+        static PageReader start(WebSession reader, List<String> pages) {
+            return new PageReader(reader, pages);
+        }
+
+        Load.Result stop(String name) throws InterruptedException {
+            running.set(false);
+            thread.join();
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Load.Result(name, 1, sorted.length, (System.nanoTime() - began) / 1e9, sorted, errors.get());
+        }
+    }
+
+    /** pg_stat_activity of the database every 200 ms: the most connections seen, and the most active at once. */
+    private static final class Connections {
+
+        private final AtomicInteger maxTotal = new AtomicInteger();
+        private final AtomicInteger maxActive = new AtomicInteger();
+        private final AtomicInteger listeners = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        private Connections(String database) {
+            thread = new Thread(() -> {
+                try (Connection connection = BenchDb.connect(database);
+                        PreparedStatement query = connection.prepareStatement("""
+                                select count(*), count(*) filter (where state = 'active'),
+                                       count(*) filter (where application_name like '%-live-%')
+                                from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()""")) {
+                    while (running.get()) {
+                        try (ResultSet row = query.executeQuery()) {
+                            row.next();
+                            maxTotal.accumulateAndGet(row.getInt(1), Math::max);
+                            maxActive.accumulateAndGet(row.getInt(2), Math::max);
+                            listeners.accumulateAndGet(row.getInt(3), Math::max);
+                        }
+                        Thread.sleep(200);
+                    }
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception failed) {
+                    System.out.println("  connection sampling failed: " + failed);
+                }
+            }, "bench-connections");
+            thread.start();
+        }
+
+        static Connections sample(String database) {
+            return new Connections(database);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        int maxTotal() {
+            return maxTotal.get();
+        }
+
+        String describe() {
+            return maxTotal.get() + " connected, " + maxActive.get() + " active at once, " + listeners.get()
+                    + " listening";
+        }
+    }
+}
