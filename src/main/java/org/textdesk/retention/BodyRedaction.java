@@ -63,6 +63,26 @@ class BodyRedaction {
         return new Removed(bodies, pictures);
     }
 
+    /**
+     * The words planned before the cutoff, which hold names and messages as much as the texts do: the bodies of
+     * scheduled texts no longer waiting (sent, held, cancelled, failed: a reminder or a group's filled text), the
+     * messages of group texts as typed, and the notes of appointments that began before it. A text still waiting
+     * keeps its words, whatever its age. Each statement changes only what still has its words, so a second run
+     * (or a second instance) counts nothing twice.
+     *
+     * @return how many rows had words removed
+     */
+    long redactPlannedBefore(Instant cutoff, int months) {
+        String words = removedBody(months);
+        Map<String, Object> args = Map.of("cutoff", cutoff.atOffset(ZoneOffset.UTC), "words", words);
+        return transaction.execute(status -> (long) jdbc.update("""
+                update scheduled_texts set body = :words
+                where state <> 'SCHEDULED' and created_at < :cutoff and body <> :words""", args)
+                + jdbc.update("update group_texts set body = :words where created_at < :cutoff and body <> :words", args)
+                + jdbc.update("update appointments set note = null where starts_at < :cutoff and note is not null",
+                        args));
+    }
+
     /** One batch, oldest first; null when no text is left to redact. */
     private Removed redactOneBatch(Instant cutoff, int months, String words) {
         List<Long> ids = jdbc.queryForList("""

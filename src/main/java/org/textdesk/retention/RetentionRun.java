@@ -44,6 +44,9 @@ class RetentionRun {
             removed = redaction.redactCreatedBefore(policy.keep().cutoff(now), months);
             log.info("Retention: {} and {} removed (older than {})", counted(removed.bodies(), "body", "bodies"),
                     counted(removed.pictures(), "picture", "pictures"), counted(months, "month", "months"));
+            long planned = redaction.redactPlannedBefore(policy.keep().cutoff(now), months);
+            log.info("Retention: the words of {} removed (scheduled texts no longer waiting, group texts as typed, "
+                    + "appointment notes)", counted(planned, "planned text or note", "planned texts and notes"));
         }
         TwilioDeletion.Deleted atTwilio = null;
         if (policy.deleteAtTwilio()) {

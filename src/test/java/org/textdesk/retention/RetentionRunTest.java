@@ -152,6 +152,66 @@ class RetentionRunTest extends IntegrationTest {
         assertThat(text(atCutoff)).containsEntry("body", "(removed after 6 months)");
     }
 
+    long scheduled(String body, String state, Instant createdAt) {
+        return jdbc.queryForObject("""
+                insert into scheduled_texts (client_id, body, due_at, state, confirm_not_safe, send_key, created_by,
+                    created_at, updated_at)
+                values (?, ?, ?, ?, false, ?, ?, ?, ?) returning id""", Long.class, jordan.getId(), body,
+                OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC), state, java.util.UUID.randomUUID().toString(),
+                casey.getId(), OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+    }
+
+    @Test
+    void theWordsOfScheduledTextsGroupTextsAndAppointmentNotesOlderThanTheMonthsGoTooButNotATextStillWaiting() {
+        Instant old = Instant.parse("2026-03-01T15:00:00Z");
+        Instant recent = Instant.parse("2026-11-20T09:00:00Z");
+        long sentReminder = scheduled("Hi Jordan, your hearing is Tuesday", "SENT", old);
+        long heldReminder = scheduled("Hi Jordan, bring your lease", "HELD", old);
+        long cancelled = scheduled("Hi Jordan, call me", "CANCELLED", old);
+        long stillWaiting = scheduled("Hi Jordan, happy new year", "SCHEDULED", old);
+        long recentSent = scheduled("Hi Jordan, see you soon", "SENT", recent);
+        long oldGroup = jdbc.queryForObject("""
+                insert into group_texts (author_id, body, filter_key, recipient_count, send_key, created_at)
+                values (?, 'Hi {first_name}, the office moved', 'my-clients', 1, 'old-group', ?) returning id""",
+                Long.class, casey.getId(), OffsetDateTime.ofInstant(old, ZoneOffset.UTC));
+        long recentGroup = jdbc.queryForObject("""
+                insert into group_texts (author_id, body, filter_key, recipient_count, send_key, created_at)
+                values (?, 'Hi {first_name}, closed Friday', 'my-clients', 1, 'recent-group', ?) returning id""",
+                Long.class, casey.getId(), OffsetDateTime.ofInstant(recent, ZoneOffset.UTC));
+        String appointment = """
+                insert into appointments (case_id, client_id, starts_at, place, note, staff_id, state, created_by,
+                    created_at, updated_at)
+                values (?, ?, ?, 'Main office', ?, ?, 'BOOKED', ?, now(), now()) returning id""";
+        long oldAppointment = jdbc.queryForObject(appointment, Long.class, rentalCase.getId(), jordan.getId(),
+                OffsetDateTime.ofInstant(old, ZoneOffset.UTC), "Jordan is afraid of her landlord", casey.getId(),
+                casey.getId());
+        long recentAppointment = jdbc.queryForObject(appointment, Long.class, rentalCase.getId(), jordan.getId(),
+                OffsetDateTime.ofInstant(recent, ZoneOffset.UTC), "Bring the eviction notice", casey.getId(),
+                casey.getId());
+        keep(6);
+
+        runAt(NOW).run();
+
+        for (long removed : List.of(sentReminder, heldReminder, cancelled)) {
+            assertThat(jdbc.queryForObject("select body from scheduled_texts where id = ?", String.class, removed))
+                    .as("scheduled text %d", removed).isEqualTo("(removed after 6 months)");
+        }
+        assertThat(jdbc.queryForObject("select body from scheduled_texts where id = ?", String.class, stillWaiting))
+                .isEqualTo("Hi Jordan, happy new year");
+        assertThat(jdbc.queryForObject("select body from scheduled_texts where id = ?", String.class, recentSent))
+                .isEqualTo("Hi Jordan, see you soon");
+        assertThat(jdbc.queryForObject("select body from group_texts where id = ?", String.class, oldGroup))
+                .isEqualTo("(removed after 6 months)");
+        assertThat(jdbc.queryForObject("select body from group_texts where id = ?", String.class, recentGroup))
+                .isEqualTo("Hi {first_name}, closed Friday");
+        assertThat(jdbc.queryForMap("select note, place from appointments where id = ?", oldAppointment))
+                .containsEntry("note", null).containsEntry("place", "Main office");
+        assertThat(jdbc.queryForObject("select note from appointments where id = ?", String.class, recentAppointment))
+                .isEqualTo("Bring the eviction notice");
+        assertThat(redaction.redactPlannedBefore(CUTOFF, 6)).as("a second run finds nothing left").isZero();
+    }
+
     @Test
     void oneMonthIsSaidInTheSingularAndTheMonthsCountOnTheCalendar() {
         long old = sent("Call me back", Instant.parse("2026-11-01T11:59:59Z"));
