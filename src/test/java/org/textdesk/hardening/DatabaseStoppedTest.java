@@ -95,8 +95,10 @@ class DatabaseStoppedTest {
     }
 
     private static EmbeddedPostgres startPostgres() throws IOException {
-        // Its own copy of the binaries: the shared one under /tmp may be unpacked again by another run meanwhile.
-        return EmbeddedPostgres.builder().setOverrideWorkingDirectory(Path.of("target", "embedded-pg").toFile())
+        // Its own copy of the binaries: the shared one under /tmp may be unpacked again by another run meanwhile; one
+        // per test JVM, as a run killed while unpacking leaves a half-made copy that the next run cannot unpack over.
+        return EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(Path.of("target", "embedded-pg-" + ProcessHandle.current().pid()).toFile())
                 .setPort(postgresPort).setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
     }
 
