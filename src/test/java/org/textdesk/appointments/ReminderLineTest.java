@@ -58,6 +58,16 @@ class ReminderLineTest {
                 .isTrue();
     }
 
+    @Test
+    void aReminderStillWaitingIsEarlierOnlyWhenItIsNotTheCurrentOne() {
+        assertThat(ReminderLine.of(reminder(7L, null, false), text("SCHEDULED", null, null, null, null, null))
+                .earlier()).isTrue();
+        assertThat(ReminderLine.of(reminder(7L, null, false), text("SCHEDULED", "QUIET_HOURS", OPENS, null, null,
+                null)).earlier()).isTrue();
+        assertThat(line(text("SCHEDULED", null, null, null, null, null)).earlier()).isFalse();
+        assertThat(line(text("SCHEDULED", "QUIET_HOURS", OPENS, null, null, null)).earlier()).isFalse();
+    }
+
     private static ReminderLine line(ScheduledText text) {
         return ReminderLine.of(reminder(7L, null, true), text);
     }

@@ -55,6 +55,7 @@ class ReminderTimingTest {
         assertRefused(() -> ReminderTiming.of("DAYS", -1, LocalTime.of(10, 0), null), "daysBefore");
         assertRefused(() -> ReminderTiming.of("DAYS", 31, LocalTime.of(10, 0), null), "daysBefore");
         assertThat(ReminderTiming.of("DAYS", 30, LocalTime.of(10, 0), null).daysBefore()).isEqualTo(30);
+        assertThat(ReminderTiming.of("DAYS", 0, LocalTime.of(7, 30), null).daysBefore()).as("the same day").isZero();
         assertRefused(() -> ReminderTiming.of("DAYS", 2, null, null), "atTime");
         assertRefused(() -> ReminderTiming.of("HOURS", null, null, 0), "hoursBefore");
         assertRefused(() -> ReminderTiming.of("HOURS", null, null, 73), "hoursBefore");

@@ -60,6 +60,14 @@ class ReminderWordingTest {
         assertThat(ReminderWording.fitsOneSms("{".repeat(81))).isFalse();
     }
 
+    @Test
+    void fourHundredCharactersAreTheMostThatMayBeTypedAndTheyMustStillFitOneSms() {
+        assertThatThrownBy(() -> ReminderWording.check("x".repeat(400), "text")).isInstanceOfSatisfying(
+                FieldRuleException.class, refused -> assertThat(refused.messageKey())
+                        .isEqualTo("appointments.text.notOneSms"));
+        assertRefused("x".repeat(401), "appointments.text.tooLong", 400);
+    }
+
     private static void assertRefused(String typed, String key, Object... arguments) {
         assertThatThrownBy(() -> ReminderWording.check(typed, "versions[2]")).isInstanceOfSatisfying(
                 FieldRuleException.class, refused -> {
