@@ -58,8 +58,7 @@ class CaseloadAccess implements ClientAccess {
     }
 
     @Override
-    public boolean maySee(StaffPrincipal viewer, Long clientId, Long messageId) {
-        Scope scope = scopeOf(viewer);
+    public boolean maySee(Scope scope, Long clientId, Long messageId) {
         return (clientId == null || maySeeClient(scope, clientId)) && (messageId == null || maySeeText(scope, messageId));
     }
 

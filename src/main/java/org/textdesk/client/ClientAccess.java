@@ -63,8 +63,12 @@ public interface ClientAccess {
      */
     void requireText(StaffPrincipal viewer, long messageId);
 
-    /** Whether a live event about this client or text may go to this person (ids only, but still a client's). */
-    boolean maySee(StaffPrincipal viewer, Long clientId, Long messageId);
+    /**
+     * Whether a live event about this client or text may go to a person of this scope (ids only, but still a
+     * client's). The scope is the caller's to take once ({@link #scopeOf}): the live fan-out asks for every event of
+     * a batch and every open stream.
+     */
+    boolean maySee(Scope scope, Long clientId, Long messageId);
 
     /**
      * Refuses (403) a person who may not see this client's texts, then records the open when the person covers for

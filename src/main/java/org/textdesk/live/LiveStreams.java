@@ -98,11 +98,13 @@ class LiveStreams implements SmartLifecycle {
             }
             if (!batch.isEmpty()) {
                 for (Stream stream : open) {
+                    // Whom this person may see, once a batch (not once an event): the setting is a query.
+                    ClientAccess.Scope scope = scopeOf(stream);
                     // One piece of text for the whole batch: the emitter's items are a Set, which would keep only
                     // one of the identical separators of several events built with SseEmitter.event().
                     StringBuilder text = new StringBuilder();
                     for (LiveEvent event : batch) {
-                        if (mayHear(stream, event)) {
+                        if (mayHear(scope, event)) {
                             text.append("event:live\ndata:").append(event.json(stream.staff().id())).append("\n\n");
                         }
                     }
@@ -119,13 +121,25 @@ class LiveStreams implements SmartLifecycle {
         }
     }
 
-    /** Whether the stream's staff member may see what the event is about (a resync is about nothing). */
-    private boolean mayHear(Stream stream, LiveEvent event) {
+    /** The stream's staff member's scope; none known (nothing but what concerns no client) when it cannot be read. */
+    private ClientAccess.Scope scopeOf(Stream stream) {
+        try {
+            return access.scopeOf(stream.staff());
+        } catch (org.springframework.dao.DataAccessException unknown) {
+            return null; // the page refreshes at its next stream anyway
+        }
+    }
+
+    /** Whether a person of this scope may see what the event is about (a resync is about nothing). */
+    private boolean mayHear(ClientAccess.Scope scope, LiveEvent event) {
         if (event.clientId() == null && event.messageId() == null) {
             return true;
         }
+        if (scope == null) {
+            return false;
+        }
         try {
-            return access.maySee(stream.staff(), event.clientId(), event.messageId());
+            return access.maySee(scope, event.clientId(), event.messageId());
         } catch (org.springframework.dao.DataAccessException unknown) {
             return false; // not known to be theirs: the page refreshes at its next stream anyway
         }
