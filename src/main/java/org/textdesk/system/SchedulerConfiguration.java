@@ -1,6 +1,7 @@
 package org.textdesk.system;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
@@ -31,6 +32,11 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
+    /** Fetch again when fewer than half the threads have work waiting (db-scheduler's own recommendation). */
+    private static final double LOWER_LIMIT_FRACTION = 0.5;
+    /** Each instance takes at most as many executions as it has threads: those it takes, no other can run. */
+    private static final double UPPER_LIMIT_FRACTION = 1.0;
+
     @Bean
     SchedulerClient schedulerClient(DataSource dataSource, ObjectProvider<Task<?>> tasks) {
         return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource), tasks.orderedStream()
@@ -38,21 +44,29 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    SmartLifecycle schedulerLifecycle(DataSource dataSource, ObjectProvider<Task<?>> tasks,
+    SmartLifecycle schedulerLifecycle(DataSource dataSource, ObjectProvider<Task<?>> tasks, DatabaseProduct database,
             @Value("${textdesk.scheduler.polling-interval:1s}") Duration pollingInterval,
             @Value("${textdesk.scheduler.threads:4}") int threads,
             @Value("${spring.application.name:textdesk}") String applicationName) {
         return new SchedulerLifecycle(() -> newScheduler(dataSource, tasks.orderedStream().toList(), pollingInterval,
-                threads, applicationName));
+                threads, applicationName, database.isPostgres()));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Scheduler newScheduler(DataSource dataSource, List<Task<?>> all, Duration pollingInterval,
-            int threads, String applicationName) {
+            int threads, String applicationName, boolean postgres) {
         List<Task<?>> plain = all.stream().filter(task -> !(task instanceof OnStartup)).toList();
         List startTasks = all.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), plain)
-                .startTasks(startTasks)
+        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), plain);
+        if (postgres) {
+            // With the default strategy every instance fetches the same oldest due executions and then races to
+            // pick each one; a backlog of thousands due at one moment (a reminder batch) was picked a dozen at a
+            // time per poll. Lock-and-fetch takes each instance's share in one statement (select ... for update
+            // skip locked), so instances never contend, and fetches again as soon as the share runs low.
+            builder = builder.pollUsingLockAndFetch(LOWER_LIMIT_FRACTION, UPPER_LIMIT_FRACTION)
+                    .jdbcCustomization(new KnownTasksLockAndFetch(all.stream().map(Task::getName).toList()));
+        }
+        return builder.startTasks(startTasks)
                 .pollingInterval(pollingInterval)
                 .heartbeatInterval(Duration.ofSeconds(10))
                 .shutdownMaxWait(Duration.ofSeconds(20))

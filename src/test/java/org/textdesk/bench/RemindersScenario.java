@@ -45,7 +45,12 @@ final class RemindersScenario {
     static void run() throws Exception {
         int reminders = Integer.getInteger("bench.reminders", 10_000);
         double pagesPerSecond = Double.parseDouble(System.getProperty("bench.reminders.pageRate", "6"));
-        List<String> options = List.of("-Dtextdesk.sending.rate-per-second=" + LIMIT);
+        List<String> options = new ArrayList<>(List.of("-Dtextdesk.sending.rate-per-second=" + LIMIT));
+        // the app's own default unless asked (-Dbench.reminders.threads): db-scheduler threads per instance
+        String threads = System.getProperty("bench.reminders.threads");
+        if (threads != null) {
+            options.add("-Dtextdesk.scheduler.threads=" + threads);
+        }
         BenchDb.recreate(DATABASE);
         // one connection held for the whole scenario: the shared PostgreSQL's 100 connections ran out in a run
         // (other benchmarks and test suites on the machine), and BenchDb opens one per query
@@ -85,6 +90,7 @@ final class RemindersScenario {
             execute(db, "update scheduled_texts set due_at = '" + due + "'",
                     "insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)"
                             + " select 'scheduled-text', id || '-v0', due_at, false, 1, 0 from scheduled_texts");
+            ActiveQueries activeQueries = ActiveQueries.start(DATABASE, 10);
             CpuShare cpuA = CpuShare.start(first.pid());
             CpuShare cpuB = CpuShare.start(second.pid());
             AtomicBoolean sending = new AtomicBoolean(true);
@@ -130,6 +136,7 @@ final class RemindersScenario {
                 Thread.sleep(200);
             }
             sending.set(false);
+            activeQueries.close();
             double sendingSeconds = (System.nanoTime() - waitStart) / 1e9;
             reading.join();
             hand.join();
@@ -193,6 +200,16 @@ final class RemindersScenario {
                     + allRows + ", sent with a SID " + sentRows + ", distinct To and body " + distinctRows
                     + "; reminders SENT with distinct texts " + sentReminders + ", in another state " + otherStates
                     + " (want " + reminders + " each, 0 other)");
+            notes.add("PostgreSQL during the batch, statements running at once (pg_stat_activity every 10 ms), the most"
+                    + " seen:");
+            notes.addAll(activeQueries.top(15));
+            if (allRows != reminders) {
+                // a row too many is a send tried twice: say which rows, so the cause can be found
+                notes.add("texts beyond one per reminder, by status, error and SID: " + queryRows(db, """
+                        select status || ' ' || coalesce(error_code, '-') || ' ' || (twilio_sid is not null) || ' '
+                            || count(*) from text_messages where direction = 'OUTBOUND' and body like 'Reminder %'
+                        group by status, error_code, twilio_sid is not null"""));
+            }
             Load.report("6. Reminders: " + reminders + " due at once, two instances, fake limit " + LIMIT + "/s", rows,
                     notes);
             assertThat(accepted).hasSize(reminders);
@@ -277,6 +294,16 @@ final class RemindersScenario {
                 sql.execute(statement);
             }
         }
+    }
+
+    private static List<String> queryRows(java.sql.Connection db, String query) throws java.sql.SQLException {
+        List<String> rows = new ArrayList<>();
+        try (java.sql.Statement sql = db.createStatement(); java.sql.ResultSet result = sql.executeQuery(query)) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
     }
 
     private static long queryLong(java.sql.Connection db, String query) throws java.sql.SQLException {
