@@ -15,7 +15,8 @@ class ScheduledTextRows {
 
     /** What the send task needs of a row. */
     record Due(long id, long clientId, Long caseId, String body, Instant dueAt, String state, String waitingFor,
-            Instant nextTryAt, boolean confirmNotSafe, String sendKey, long createdBy, int attempts, int version) {
+            Instant nextTryAt, boolean confirmNotSafe, String sendKey, long createdBy, int attempts, int version,
+            String clientCell, String clientZoneOverride) {
 
         /** When it may go: its due time, or later while it waits for a retry or for quiet hours to end. */
         Instant wanted() {
@@ -75,12 +76,15 @@ class ScheduledTextRows {
 
     Optional<Due> due(long id) {
         return jdbc.query("""
-                select id, client_id, case_id, body, due_at, state, waiting_for, next_try_at, confirm_not_safe, send_key,
-                       created_by, attempts, version
-                from scheduled_texts where id = ?""", (row, n) -> new Due(row.getLong(1), row.getLong(2),
+                select st.id, st.client_id, st.case_id, st.body, st.due_at, st.state, st.waiting_for, st.next_try_at,
+                       st.confirm_not_safe, st.send_key, st.created_by, st.attempts, st.version, c.cell_e164, tz.zone
+                from scheduled_texts st
+                left join clients c on c.id = st.client_id
+                left join client_time_zones tz on tz.client_id = st.client_id
+                where st.id = ?""", (row, n) -> new Due(row.getLong(1), row.getLong(2),
                 row.getObject(3, Long.class), row.getString(4), instant(row, 5), row.getString(6), row.getString(7),
                 instant(row, 8), row.getBoolean(9), row.getString(10), row.getLong(11), row.getInt(12),
-                row.getInt(13)), id).stream().findFirst();
+                row.getInt(13), row.getString(14), row.getString(15)), id).stream().findFirst();
     }
 
     /**

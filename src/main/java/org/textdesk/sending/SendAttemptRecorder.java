@@ -118,7 +118,11 @@ class SendAttemptRecorder {
                         if (!sentTextRows.recordTwilioSid(messageId, attempt.sid())) {
                             return false;
                         }
-                        statusHistory.record(messageId, attempt.status(), null, null);
+                        if (answered.clientId() == null) {
+                            statusHistory.record(messageId, attempt.status(), null, null);
+                        } else {
+                            statusHistory.recordForClient(messageId, answered.clientId(), attempt.status(), null, null);
+                        }
                         return true;
                     }));
                 } catch (DuplicateKeyException sidTaken) {

@@ -51,6 +51,12 @@ class EarlyStatusReports {
      * Removes and returns the reports kept for the SID, within the caller's transaction; a second caller at the
      * same time waits and gets none of them.
      */
+    /** Whether any report waits for this SID: asked outside a transaction, so a send with none pays one read. */
+    boolean anyFor(String sid) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from early_status_reports where twilio_sid = ?)", Boolean.class, sid));
+    }
+
     List<EarlyReport> take(String sid) {
         List<EarlyReport> kept = jdbc.query("""
                 select status, error_code, reported_at, received_at, messaging_service_sid from early_status_reports

@@ -105,7 +105,11 @@ public class StatusReports {
 
     /** The same, for a text whose SID the caller has just recorded and committed. */
     public void applyEarlyReports(long messageId, Long clientId, String sid) {
-        transaction.executeWithoutResult(inTransaction -> applyInTransaction(messageId, clientId, sid));
+        // Nearly every send finds none: then no transaction and no row lock. A report kept after this look is
+        // applied by the sweep of SIDs now known, as one kept after the locked look always was.
+        if (earlyReports.anyFor(sid)) {
+            transaction.executeWithoutResult(inTransaction -> applyInTransaction(messageId, clientId, sid));
+        }
     }
 
     private void applyInTransaction(long messageId, Long clientId, String sid) {

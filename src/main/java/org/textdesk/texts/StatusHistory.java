@@ -41,6 +41,20 @@ public class StatusHistory {
 
     /** The same, for a report that arrived at {@code receivedAt} (kept early, applied now). */
     public boolean record(long messageId, String reportedStatus, String errorCode, Instant reportedAt, Instant receivedAt) {
+        return record(messageId, null, reportedStatus, errorCode, reportedAt, receivedAt);
+    }
+
+    /**
+     * The same, for a caller that knows the text's client (the send path): the client is not looked up again. A null
+     * {@code clientId} means not known here; the text's row says.
+     */
+    public boolean recordForClient(long messageId, long clientId, String reportedStatus, String errorCode,
+            Instant reportedAt) {
+        return record(messageId, clientId, reportedStatus, errorCode, reportedAt, clock.instant());
+    }
+
+    private boolean record(long messageId, Long knownClientId, String reportedStatus, String errorCode,
+            Instant reportedAt, Instant receivedAt) {
         String status = MessageStatus.normalise(reportedStatus);
         int inserted = jdbc.update("""
                 insert into message_status_events (text_message_id, status, error_code, reported_at, received_at)
@@ -56,7 +70,8 @@ public class StatusHistory {
                 where id = ? and status_rank < ?""",
                 status, rank, errorCode, timestamp(receivedAt), messageId, rank);
         // Open threads show the new status (and a text just sent) once the caller's transaction commits.
-        Long clientId = jdbc.queryForObject("select client_id from text_messages where id = ?", Long.class, messageId);
+        Long clientId = knownClientId != null ? knownClientId
+                : jdbc.queryForObject("select client_id from text_messages where id = ?", Long.class, messageId);
         liveEvents.publish(LiveEvent.status(messageId, clientId));
         return true;
     }
