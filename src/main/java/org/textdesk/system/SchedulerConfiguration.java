@@ -20,8 +20,9 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 /**
  * The one clustered scheduler of background work (db-scheduler): every {@link Task} bean of any module is
  * registered with it, and any module schedules an instance through the {@link SchedulerClient} bean. Instances
- * live in the scheduled_tasks table (Flyway V10): each is picked by one instance of TextDesk with a conditional
- * update, so two instances never run it twice, and one that died with it picked (kill -9) is taken up again by
+ * live in the scheduled_tasks table (Flyway V10): each is picked by one instance of TextDesk (on PostgreSQL in one
+ * statement that locks a share of the due ones, skipping those another instance holds; elsewhere with a conditional
+ * update per execution), so two instances never run it twice, and one that died with it picked (kill -9) is taken up again by
  * another once its heartbeats stop. Scheduling inside a Spring transaction joins it, so a task is written together
  * with the rows it is about, or not at all.
  *
