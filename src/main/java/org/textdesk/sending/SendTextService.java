@@ -205,12 +205,13 @@ class SendTextService {
         Client client = clientService.findClient(clientId);
         TwilioSetup setup = twilioSetupService.currentSetup();
         CheckedText checked = checked(client, setup, form);
-        TextMessage message = messages.saveAndFlush(TextMessage.outbound(clientId, checked.caseId(),
-                client.getCellE164(), setup.twilioNumber(), checked.body(), staffId, sendKey,
-                setup.statusCallbackUrl(), setup.messagingServiceSid(), clock.instant()));
-        clientTextLinks.link(clientId, message);
-        claim.accept(message.getId());
-        return new PreparedText(message.getId(), clientId, setup, client.getCellE164(), checked.body());
+        TextMessage message = TextMessage.outbound(clientId, checked.caseId(), client.getCellE164(),
+                setup.twilioNumber(), checked.body(), staffId, sendKey, setup.statusCallbackUrl(),
+                setup.messagingServiceSid(), clock.instant());
+        long messageId = sentTextRows.insertOutbound(message);
+        clientTextLinks.link(clientId, messageId, message.getCreatedAt());
+        claim.accept(messageId);
+        return new PreparedText(messageId, clientId, setup, client.getCellE164(), checked.body());
     }
 
     /** Every rule of a text to this client, now: Twilio Setup, Okay to Text and cell, case, one SMS, Safe. */

@@ -15,7 +15,12 @@ public class ClientTextLinks {
     }
 
     public void link(long clientId, TextMessage message) {
+        link(clientId, message.getId(), message.getCreatedAt());
+    }
+
+    /** The same, for a text written without its entity (the send path). */
+    public void link(long clientId, long messageId, java.time.Instant createdAt) {
         jdbc.update("insert into client_texts (client_id, text_message_id, created_at) values (?, ?, ?)",
-                clientId, message.getId(), message.getCreatedAt().atOffset(ZoneOffset.UTC));
+                clientId, messageId, createdAt.atOffset(ZoneOffset.UTC));
     }
 }
