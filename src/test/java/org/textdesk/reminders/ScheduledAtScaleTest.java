@@ -99,5 +99,13 @@ class ScheduledAtScaleTest extends IntegrationTest {
                 .containsExactly("Please bring your ID (tie)", "Please bring your ID (23)", "Please bring your ID (46)");
         // one fewer: an admin sees every client, so whether caseloads are restricted is not read
         assertThat(everyones.count()).as(String.join("\n", everyones.statements())).isEqualTo(5);
+
+        // Restricted caseloads: only the texts of casey's own clients (1-10), chosen within each state's first 200.
+        jdbc.update("update clients set caseworker_id = ? where id <= 10", casey.getId());
+        jdbc.update("insert into caseload_settings (id, restricted) values (1, true)"); // every table was emptied
+        SqlStatements.Counted<String> restricted = countedGet("/scheduled", casey);
+        assertThat(ROW.matcher(restricted.result()).results().count()).isEqualTo(70);
+        // two more: whom casey covers for now, read for the page's scope and again for the navigation's count
+        assertThat(restricted.count()).as(String.join("\n", restricted.statements())).isEqualTo(8);
     }
 }
