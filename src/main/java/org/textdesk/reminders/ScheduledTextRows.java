@@ -130,17 +130,54 @@ class ScheduledTextRows {
         return jdbc.query(VIEW + " where st.id in (" + marks + ")", ScheduledTextRows::view, ids.toArray());
     }
 
-    /** Not sent yet (and held) first by due time, then the most recent others. */
+    /**
+     * The list's states in its order: waiting (and held) ones first, soonest first; then the others, most recent
+     * first. Every state of scheduled_texts_state_check is here.
+     */
+    private static final List<String> WAITING = List.of("SCHEDULED", "HELD");
+    private static final List<String> GONE = List.of("SENT", "CANCELLED", "FAILED");
+
+    /**
+     * Not sent yet (and held) first by due time, then the most recent others. Each state's first {@code limit} are
+     * found on its own, in the order of an index ((created_by, state, due_at), or (state, due_at) for everyone's),
+     * so the database reads at most {@code limit} rows a state however many a caseworker or the agency has
+     * scheduled over the years (issue 22: sorting all of them took seconds at a million); the page then sorts
+     * those few as before.
+     */
     List<ScheduledText> list(Long createdBy, org.textdesk.client.ClientAccess.Scope scope, int limit) {
-        String order = """
-                 order by case when st.state in ('SCHEDULED', 'HELD') then 0 else 1 end,
-                          case when st.state in ('SCHEDULED', 'HELD') then st.due_at end asc,
-                          st.due_at desc, st.id desc
-                 limit ?""";
-        String inScope = " where " + scope.sqlOn("c.caseworker_id") + "\n";
-        return createdBy == null ? jdbc.query(VIEW + inScope + order, ScheduledTextRows::view, limit)
-                : jdbc.query(VIEW + inScope + " and st.created_by = ?\n" + order, ScheduledTextRows::view, createdBy,
-                        limit);
+        String mine = createdBy == null ? "" : " and st.created_by = ?";
+        String inScope = scope.everyClient() ? "" : " and " + scope.sqlOn("c.caseworker_id");
+        List<String> firsts = new java.util.ArrayList<>();
+        List<Object> arguments = new java.util.ArrayList<>();
+        for (String state : WAITING) {
+            firsts.add(first(state, mine, inScope, "st.due_at, st.id desc"));
+            addArguments(arguments, createdBy, limit);
+        }
+        for (String state : GONE) {
+            firsts.add(first(state, mine, inScope, "st.due_at desc, st.id desc"));
+            addArguments(arguments, createdBy, limit);
+        }
+        arguments.add(limit);
+        // the page's ids chosen among those few before the rows are joined to their clients, authors and texts
+        return jdbc.query(VIEW + " where st.id in (select f.id from (" + String.join(" union all ", firsts) + ") f"
+                + ORDER.replace("st.", "f.") + " limit ?)" + ORDER, ScheduledTextRows::view, arguments.toArray());
+    }
+
+    private static final String ORDER = " " + """
+            order by case when st.state in ('SCHEDULED', 'HELD') then 0 else 1 end,
+                     case when st.state in ('SCHEDULED', 'HELD') then st.due_at end asc,
+                     st.due_at desc, st.id desc""";
+
+    private static String first(String state, String mine, String inScope, String order) {
+        return "(select st.id, st.state, st.due_at from scheduled_texts st" + (inScope.isEmpty() ? "" : " join clients c on c.id = st.client_id")
+                + " where st.state = '" + state + "'" + mine + inScope + " order by " + order + " limit ?)";
+    }
+
+    private static void addArguments(List<Object> arguments, Long createdBy, int limit) {
+        if (createdBy != null) {
+            arguments.add(createdBy);
+        }
+        arguments.add(limit);
     }
 
     /** A client's texts waiting to go (and held ones): the client's Texts page lists them above the sent ones. */

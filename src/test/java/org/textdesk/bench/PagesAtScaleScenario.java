@@ -172,6 +172,92 @@ final class PagesAtScaleScenario {
         return false;
     }
 
+    /** The reader's fixed share: its Scheduled page (200 rows at most) is full at every size. */
+    static final int READERS_SCHEDULED = 250;
+    /** The timed case page's appointments (the case of the reader's client 1), the same at every size. */
+    static final int TIMED_CASE_APPOINTMENTS = 12;
+
+    /**
+     * Appointments and scheduled texts in proportion to the clients, set-based: one appointment a case (over the
+     * 400 days before and 60 after today, every 15th cancelled) with its one reminder (a plan "the day before at
+     * 9:00") and the reminder's scheduled text (SENT with one of the client's texts when it went, SCHEDULED when it
+     * will, CANCELLED with a cancelled appointment, every 50th HELD), booked by the front desk; one texts' worth
+     * more scheduled by hand for every 20 clients (a tenth of them by the reader); and the reader's fixed share:
+     * 250 scheduled texts for its 30 clients (60 waiting, 10 held, the rest gone or cancelled) and 12 appointments
+     * on case B-1 (client 1's), so that the Scheduled page, the case page and client 1's record show the same rows
+     * at every size. Texts are client + clients * k (k 0-19, incoming when k mod 10 = 9), so client + clients *
+     * (n mod 9) is one of the client's outgoing texts.
+     */
+    private static void seedAppointmentsAndScheduledTexts(String database, int clients) throws Exception {
+        String reader = "(select id from staff where username = 'reader')";
+        String frontDesk = "(select id from staff where username = 'frontdesk')";
+        BenchDb.execute(database, """
+                insert into reminder_texts (name, text, created_at, updated_at)
+                values ('The day before', 'Hi {first_name}, a reminder of your appointment on {appointment_date}.',
+                        now(), now())""", """
+                insert into reminder_plans (days_before, at_time, minutes_before, reminder_text_id, active, created_at)
+                select 1, time '09:00', null, id, true, now() from reminder_texts""", """
+                insert into appointments (case_id, client_id, starts_at, place, staff_id, state, answer, answered_at,
+                    created_by, created_at, updated_at)
+                select k.id, k.client_id, a.starts_at, 'Main office, room ' || (k.id %% 20), %2$s,
+                    case when k.id %% 15 = 0 then 'CANCELLED' else 'BOOKED' end,
+                    case when k.id %% 3 = 0 and a.starts_at < now() then 'CONFIRMED' end,
+                    case when k.id %% 3 = 0 and a.starts_at < now() then a.starts_at - interval '20 hours' end,
+                    %2$s, a.starts_at - interval '14 days', a.starts_at - interval '14 days'
+                from cases k cross join lateral (select date_trunc('day', now()) - interval '400 days'
+                    + (k.id * 7 %% 460) * interval '1 day' + interval '10 hours' as starts_at) a""".formatted(clients,
+                frontDesk), """
+                insert into appointments (case_id, client_id, starts_at, place, staff_id, state, created_by, created_at,
+                    updated_at)
+                select k.id, k.client_id, date_trunc('day', now()) + (g - 6) * interval '7 days' + interval '14 hours',
+                    'Main office', %1$s, 'BOOKED', %1$s, now() - interval '60 days', now() - interval '60 days'
+                from cases k cross join generate_series(1, %2$d) g where k.case_number = 'B-1'""".formatted(reader,
+                TIMED_CASE_APPOINTMENTS - 1), """
+                insert into scheduled_texts (client_id, case_id, body, due_at, state, confirm_not_safe, send_key,
+                    created_by, created_at, updated_at, attempts, reason, message_id)
+                select client_id, case_id, 'Hi, a reminder of your appointment on ' || to_char(starts_at, 'MM/DD/YYYY')
+                        || ' at ' || place || '.', due_at, text_state, false, 'appointment-' || id, created_by,
+                    created_at, created_at, case when text_state = 'SENT' then 1 else 0 end,
+                    case when text_state = 'HELD' then 'reminders.held.stopped' end,
+                    case when text_state = 'SENT' then client_id + %1$d * (id %% 9) end
+                from (select a.id, a.client_id, a.case_id, a.starts_at, a.place, a.created_by, a.created_at,
+                        a.starts_at - interval '25 hours' as due_at,
+                        case when a.state = 'CANCELLED' then 'CANCELLED'
+                             when a.starts_at - interval '25 hours' > now() then 'SCHEDULED'
+                             when a.id %% 50 = 0 then 'HELD' else 'SENT' end as text_state
+                      from appointments a) a""".formatted(clients), """
+                insert into appointment_reminders (appointment_id, plan_id, due_at, scheduled_text_id, is_current,
+                    created_at)
+                select a.id, (select min(id) from reminder_plans), st.due_at, st.id, true, a.created_at
+                from appointments a join scheduled_texts st on st.send_key = 'appointment-' || a.id""", """
+                insert into scheduled_texts (client_id, body, due_at, state, confirm_not_safe, send_key, created_by,
+                    created_at, updated_at, attempts, reason, message_id)
+                select g * 20, 'Please bring your ID and a recent pay stub.', due_at, state, false, 'by-hand-' || g,
+                    case when g %% 10 = 0 then %2$s else %3$s end, due_at - interval '3 days', due_at - interval '3 days',
+                    case when state = 'SENT' then 1 else 0 end,
+                    case when state = 'HELD' then 'reminders.held.stopped' end,
+                    case when state = 'SENT' then g * 20 + %1$d * (g %% 9) end
+                from (select g, date_trunc('day', now()) - interval '400 days' + (g * 13 %% 460) * interval '1 day'
+                        + interval '15 hours' as due_at,
+                        case when g * 13 %% 460 > 400 then 'SCHEDULED' when g %% 11 = 0 then 'CANCELLED'
+                             when g %% 37 = 0 then 'HELD' else 'SENT' end as state
+                      from generate_series(1, %4$d) g) s""".formatted(clients, reader, frontDesk, clients / 20), """
+                insert into scheduled_texts (client_id, body, due_at, state, confirm_not_safe, send_key, created_by,
+                    created_at, updated_at, attempts, reason, message_id)
+                select (g - 1) %% %5$d + 1, 'Your documents are ready to pick up (' || g || ').', due_at, state, false,
+                    'reader-' || g, %2$s, now() - interval '300 days', now() - interval '300 days',
+                    case when state = 'SENT' then 1 else 0 end,
+                    case when state = 'HELD' then 'reminders.held.stopped' end,
+                    case when state = 'SENT' then (g - 1) %% %5$d + 1 + %1$d * (g %% 9) end
+                from (select g, case when g <= 60 then now() + g * interval '5 hours'
+                                     when g <= 70 then now() - (g - 60) * interval '1 hour'
+                                     else now() - (g - 70) * interval '1 day' end as due_at,
+                        case when g <= 60 then 'SCHEDULED' when g <= 70 then 'HELD' when g %% 7 = 0 then 'CANCELLED'
+                             else 'SENT' end as state
+                      from generate_series(1, %3$d) g) s""".formatted(clients, reader, READERS_SCHEDULED, 0,
+                SEARCHED_CLIENTS));
+    }
+
     /**
      * Seeds {@code messages} texts (clients = messages / 20, two cases each, 3 status events per sent text, 4 for
      * every ninth or so: about 3 per text) unless kept from an earlier run; the pages to time at that size.
@@ -184,7 +270,8 @@ final class PagesAtScaleScenario {
             String hash = new BCryptPasswordEncoder().encode("caseworker-password");
             BenchDb.execute(database, """
                     insert into staff (username, password_hash, display_name, role, enabled, created_at)
-                    values ('reader', '%s', 'Reader', 'CASEWORKER', true, now())""".formatted(hash), """
+                    values ('reader', '%1$s', 'Reader', 'CASEWORKER', true, now()),
+                        ('frontdesk', '%1$s', 'Front Desk', 'CASEWORKER', true, now())""".formatted(hash), """
                     insert into clients (first_name, last_name, cell_area_code, cell_number, cell_e164, safe,
                         okay_to_text, created_at, updated_at)
                     select 'First' || g, 'Last' || (g %% 5000), '404', '5' || lpad(((g / 10000) %% 100)::text, 2, '0')
@@ -234,6 +321,7 @@ final class PagesAtScaleScenario {
                         '\\xffd8ffe0'::bytea, 1, created_at, created_at
                     from text_messages where direction = 'INBOUND' and id % 5 = 0""",
                     "update text_messages set num_media = 1 where direction = 'INBOUND' and id % 5 = 0");
+            seedAppointmentsAndScheduledTexts(database, clients);
             BenchDb.execute(database, "vacuum (analyze)"); // as autovacuum would have by then: visibility map set, statistics fresh
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
@@ -241,6 +329,13 @@ final class PagesAtScaleScenario {
         // show them; the same 30 at every size. Idempotent, so a kept database gets it too.
         BenchDb.execute(database, "update clients set caseworker_id = (select id from staff where username = 'reader')"
                 + " where id <= " + SEARCHED_CLIENTS + " and caseworker_id is null");
+        if (kept && BenchDb.queryLong(database, "select count(*) from appointments") == 0) {
+            // kept from a run before appointments and scheduled texts were seeded: add them, not the texts again
+            BenchDb.execute(database, "insert into staff (username, password_hash, display_name, role, enabled,"
+                    + " created_at) select 'frontdesk', password_hash, 'Front Desk', role, true, now() from staff"
+                    + " where username = 'reader' and not exists (select 1 from staff where username = 'frontdesk')");
+            seedAppointmentsAndScheduledTexts(database, clients);
+        }
         if (kept) {
             // The app's start may have migrated the kept database: columns and indexes added since the seeding
             // have no statistics until autovacuum gets round to them, and the planner then guesses.
@@ -248,6 +343,8 @@ final class PagesAtScaleScenario {
         }
         long events = BenchDb.queryLong(database, "select count(*) from message_status_events");
         long pictures = BenchDb.queryLong(database, "select count(*) from text_media");
+        long appointments = BenchDb.queryLong(database, "select count(*) from appointments");
+        long scheduled = BenchDb.queryLong(database, "select count(*) from scheduled_texts");
         long databaseMiB = BenchDb.queryLong(database, "select pg_database_size(current_database())") >> 20;
         long client = clients / 2;
         long message = BenchDb.queryLong(database,
@@ -262,12 +359,21 @@ final class PagesAtScaleScenario {
         pages.put("Message Status", "/texts/" + message + "/status");
         pages.put("Incoming page", "/incoming");
         pages.put("My inbox", "/inbox");
+        // The same client's thread (its newest 50 of 20 texts, both ways), the reader's Scheduled page (200 rows: its
+        // 60 waiting first), case B-1's page with its 12 appointments and their reminders, and client 1's record
+        // with the upcoming ones.
+        pages.put("client's conversation", "/clients/" + client + "/conversation");
+        pages.put("Scheduled page", "/scheduled");
+        long timedCase = BenchDb.queryLong(database, "select id from cases where case_number = 'B-1'");
+        pages.put("a case's page with its appointments", "/cases/" + timedCase);
+        pages.put("a client's record with its upcoming appointments", "/clients/1");
         String seeding = kept ? "kept from an earlier run (-Dbench.scale.reuse=true)"
                 : "seeded in SQL (generate_series, batches of 200,000, indexes of the migrations in place, then VACUUM"
                         + " ANALYZE) in " + String.format(Locale.ROOT, "%.0f", seedSeconds) + " s, load average before"
                         + " seeding " + loadBefore;
         return new Seeded(pages, messages + " texts (10% incoming): " + clients + " clients, " + 2 * clients
-                + " cases, " + events + " status events, " + pictures + " pictures' metadata; database "
+                + " cases, " + events + " status events, " + pictures + " pictures' metadata, " + appointments
+                + " appointments with a reminder each, " + scheduled + " scheduled texts; database "
                 + databaseMiB + " MiB; " + seeding);
     }
 }

@@ -229,6 +229,41 @@ class ClientPagesTest extends IntegrationTest {
     }
 
     @Test
+    void aSearchMatchingByEveryKeyIsSortedByLastThenFirstNameAcrossPages() {
+        // Matches by last name (27), first name (Maria Zed) and case number (Bo Brown; mar07 also has one, listed
+        // once); equal names in two capitalisations keep the order of their ids (MAR10 was added first).
+        create("First01", "MAR10", "", "", false);
+        for (int i = 26; i >= 1; i--) {
+            create("First%02d".formatted(i % 3), "mar%02d".formatted(i), "", "", false);
+        }
+        create("Anna", "Mar05", "", "", false);
+        create("Maria", "Zed", "", "", false);
+        Client bo = create("Bo", "Brown", "", "", false);
+        jdbc.update("insert into cases (case_number, client_id, title, opened_on) values ('MAR-1', ?, 'Rent', current_date)",
+                bo.getId());
+        jdbc.update("""
+                insert into cases (case_number, client_id, title, opened_on)
+                select 'MAR-2', id, 'Rent', current_date from clients where last_name = 'mar07'""");
+        List<String> firstPage = List.of("Brown, Bo", "mar01, First01", "mar02, First02", "mar03, First00",
+                "mar04, First01", "Mar05, Anna", "mar05, First02", "mar06, First00", "mar07, First01", "mar08, First02",
+                "mar09, First00", "MAR10, First01", "mar10, First01", "mar11, First02", "mar12, First00",
+                "mar13, First01", "mar14, First02", "mar15, First00", "mar16, First01", "mar17, First02",
+                "mar18, First00", "mar19, First01", "mar20, First02", "mar21, First00", "mar22, First01");
+        List<String> secondPage = List.of("mar23, First02", "mar24, First00", "mar25, First01", "mar26, First02",
+                "Zed, Maria");
+        for (String show : List.of("all", "mine")) {
+            MvcTestResult first = mvc.get().uri("/clients").param("show", show).param("q", "Mar")
+                    .with(user(as(casey))).exchange();
+            assertThat(listedNames(first)).as(show).containsExactlyElementsOf(firstPage);
+            assertThat(first).bodyText().contains("30 clients match", "Page 1 of 2");
+            MvcTestResult second = mvc.get().uri("/clients").param("show", show).param("q", "Mar").param("page", "2")
+                    .with(user(as(casey))).exchange();
+            assertThat(listedNames(second)).as(show).containsExactlyElementsOf(secondPage);
+            assertThat(second).bodyText().contains("Page 2 of 2");
+        }
+    }
+
+    @Test
     void editingKeepsTheVersionAndSavesTheChanges() {
         Client jordan = create("Jordan", "Avery", "404", "538-7319", false);
         assertThat(mvc.get().uri("/clients/{id}/edit", jordan.getId()).with(user(as(casey)))).hasStatusOk()
