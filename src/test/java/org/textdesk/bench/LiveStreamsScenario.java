@@ -47,6 +47,7 @@ final class LiveStreamsScenario {
     private static final long PROBE_EVERY_MS = 500;
     /** The clients whose texts get the measured callbacks with streams open (each has its own open conversations). */
     private static final int LIVE_CLIENTS = 20;
+    private static final String FAN_OUT_THREAD = "\\(live-fan-out\\)";
 
     private LiveStreamsScenario() {
     }
@@ -114,8 +115,10 @@ final class LiveStreamsScenario {
             String loadBefore = Load.loadAverage();
             Connections connectionsAlone = Connections.sample(database);
             PageReader pagesAlone = PageReader.start(reader, pages);
+            CpuShare cpuAlone = CpuShare.start(app.pid());
             Load.Result alone = Load.run("status callbacks, no stream open", threads, StatusCallbackScenario.shuffled(
                     StatusCallbackScenario.callbacks(url, "SMalone", 1, messages, 10), 42));
+            String cpuWithoutStreams = cpuAlone.perRequest(alone.requests());
             Load.Result pagesWithoutStreams = pagesAlone.stop("pages meanwhile (no stream open)");
             connectionsAlone.stop();
 
@@ -135,8 +138,12 @@ final class LiveStreamsScenario {
             Connections connectionsLive = Connections.sample(database);
             PageReader pagesLive = PageReader.start(reader, pages);
             Probes probes = Probes.start(app.baseUrl() + "/twilio/sms");
+            CpuShare cpuLive = CpuShare.start(app.pid());
+            double fanOutAtStart = cpuLive.threadSeconds(FAN_OUT_THREAD);
             Load.Result live = Load.run("status callbacks, " + streamCount + " streams open", threads,
                     StatusCallbackScenario.shuffled(StatusCallbackScenario.callbacks(url, "SMlive", 1, messages, 10), 43));
+            String cpuWithStreams = cpuLive.perRequest(live.requests());
+            double fanOutSeconds = cpuLive.threadSecondsSinceStart(FAN_OUT_THREAD, fanOutAtStart);
             List<Long> probeStarts = probes.stop();
             Load.Result pagesWithStreams = pagesLive.stop("pages meanwhile (" + streamCount + " streams open)");
             connectionsLive.stop();
@@ -192,6 +199,11 @@ final class LiveStreamsScenario {
             notes.add("database connections (pg_stat_activity, this database, sampled every 200 ms): no stream open max "
                     + connectionsAlone.describe() + "; " + streamCount + " streams open max " + connectionsLive.describe()
                     + "; the app's pool holds at most 10 (spring.datasource.hikari.maximum-pool-size) and the listener 1");
+            notes.add("no stream open: " + cpuWithoutStreams + "; pages included");
+            notes.add(streamCount + " streams open: " + cpuWithStreams + "; pages included");
+            notes.add(String.format(Locale.ROOT, "the fan-out thread (live-fan-out) used %.2f CPU seconds in the %.1f s"
+                    + " with streams (%.3f ms a callback)", fanOutSeconds, live.seconds(),
+                    fanOutSeconds * 1000 / live.requests()));
             notes.add("load average before/after: " + loadBefore + " / " + loadAfter);
             Load.report("6. Live: " + streamCount + " event streams during status callbacks", rows, notes);
 
