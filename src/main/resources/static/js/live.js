@@ -138,7 +138,9 @@
         if (!window.EventSource || !window.fetch) {
             return;
         }
-        const stream = new EventSource("/events");
+        // A conversation says whose it is, so that the server sends it its client's statuses and pictures; every
+        // other page is sent only what changes the navigation's counts (no other page shows statuses or pictures).
+        const stream = new EventSource(ownClient !== null ? "/events?client=" + ownClient : "/events");
         let lost = false;
         stream.addEventListener("live", onEvent);
         stream.addEventListener("open", function () {

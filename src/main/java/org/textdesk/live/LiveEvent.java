@@ -5,7 +5,8 @@ package org.textdesk.live;
  * name or a number. The page fetches what it shows again over plain HTTP, through the routes' own access checks.
  *
  * @param kind         what changed
- * @param clientId     the client whose thread shows it, or null (a text from an unknown number)
+ * @param clientId     the client whose thread shows it, or null (a text from an unknown number); only the streams of
+ *                     that client's conversation get its status and picture events
  * @param messageId    the text, or null
  * @param caseworkerId the client's caseworker (whose My inbox counts it), or null; for {@link Kind#READ}, the staff
  *                     member who read (only their counts change)
@@ -38,8 +39,9 @@ public record LiveEvent(Kind kind, Long clientId, Long messageId, Long caseworke
         return new LiveEvent(Kind.STATUS, clientId, messageId, null);
     }
 
-    public static LiveEvent picture(long messageId) {
-        return new LiveEvent(Kind.PICTURE, null, messageId, null);
+    /** A picture of a text linked to this client (one event per client the text is linked to). */
+    public static LiveEvent picture(long messageId, long clientId) {
+        return new LiveEvent(Kind.PICTURE, clientId, messageId, null);
     }
 
     /** The staff member read the client's texts: the streams of that staff member say {@code mine}. */

@@ -135,10 +135,20 @@ class MediaFetching {
             return;
         }
         log.info("File {} of an incoming text kept: {}, {} bytes", file.id(), type, download.bytes().length);
-        liveEvents.publish(LiveEvent.picture(file.messageId()));
+        announcePicture(file.messageId());
         if (settings.deletesAtTwilio() && twilioMedia.delete(setup, file.url())) {
             jdbc.update("update text_media set deleted_at_twilio_at = ? where id = ?", utc(clock.instant()), file.id());
         }
+    }
+
+    /**
+     * Tells the open conversations of the text's clients that its picture changed (only a conversation shows
+     * pictures, so the event names the client whose page it is for); a text of an unknown number has no page to tell.
+     */
+    private void announcePicture(long messageId) {
+        List<LiveEvent> events = jdbc.queryForList("select client_id from client_texts where text_message_id = ?",
+                Long.class, messageId).stream().map(clientId -> LiveEvent.picture(messageId, clientId)).toList();
+        liveEvents.publish(events);
     }
 
     private void notKept(Claimed file, String reason, String contentType) {
@@ -149,7 +159,7 @@ class MediaFetching {
                 MediaState.NOT_KEPT, reason, contentType, file.id(), instance);
         log.info("File {} of an incoming text not kept: {} ({})", file.id(), reason, contentType);
         if (changed > 0) {
-            liveEvents.publish(LiveEvent.picture(file.messageId()));
+            announcePicture(file.messageId());
         }
     }
 

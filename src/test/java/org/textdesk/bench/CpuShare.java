@@ -54,11 +54,25 @@ final class CpuShare {
 
     /** HotSpot's C1 and C2 compiler threads ("C1 CompilerThre", "C2 CompilerThre" in /proc). */
     private static double compilerSeconds(long pid) {
+        return threadSeconds(pid, "\\(C[12] CompilerThre.*");
+    }
+
+    /** CPU seconds of the app's threads whose name (as /proc shows it, in parentheses) matches, since start. */
+    double threadSecondsSinceStart(String namePattern, double atStart) {
+        return threadSeconds(appPid, namePattern) - atStart;
+    }
+
+    /** CPU seconds so far of the app's threads whose name (as /proc shows it, in parentheses) matches. */
+    double threadSeconds(String namePattern) {
+        return threadSeconds(appPid, namePattern);
+    }
+
+    private static double threadSeconds(long pid, String namePattern) {
         long ticks = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path thread : threads) {
                 String[] stat = stat(thread);
-                if (stat != null && stat[1].matches("\\(C[12] CompilerThre.*")) {
+                if (stat != null && stat[1].matches(namePattern)) {
                     ticks += ticks(stat, false);
                 }
             }

@@ -35,7 +35,16 @@ final class EventStream implements AutoCloseable {
 
     /** Opens the stream with this session cookie (null: anonymous); returns once the response has begun. */
     static EventStream open(String baseUrl, String sessionCookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/events"))
+        return open(baseUrl, sessionCookie, "/events");
+    }
+
+    /** The stream of a conversation's page: {@code GET /events?client=<id>}, as live.js opens it there. */
+    static EventStream conversation(String baseUrl, String sessionCookie, long clientId) {
+        return open(baseUrl, sessionCookie, "/events?client=" + clientId);
+    }
+
+    private static EventStream open(String baseUrl, String sessionCookie, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Accept", "text/event-stream").GET();
         if (sessionCookie != null) {
             request.header("Cookie", "SESSION=" + sessionCookie);

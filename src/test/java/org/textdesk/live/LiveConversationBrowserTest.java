@@ -100,6 +100,29 @@ class LiveConversationBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * The conversation's stream is its client's (live.js opens /events?client=...): a status callback taken by the
+     * other instance shows in the open thread without a reload. Other pages are not sent statuses at all.
+     */
+    @Test
+    void aStatusTakenByTheOtherInstanceShowsInTheOpenThreadWithoutAReload() {
+        String sid = FakeTwilio.newMessageSid();
+        long messageId = org.textdesk.texts.TextMessageRows.outbound(jdbc, jordan.getId(), "+14045387319", sid, "sent",
+                "Your appointment is on Monday.", java.time.Instant.parse("2026-03-02T15:00:00Z"));
+        logIn(casey);
+        page.navigate(baseUrl() + "/clients/" + jordan.getId() + "/conversation");
+        assertThat(page.locator("html")).hasAttribute("data-live", "open");
+        Locator status = page.locator("#text-" + messageId + " .badge.status");
+        assertThat(status).hasText("sent");
+        page.evaluate("() => { window.notReloaded = true; }");
+
+        assertThat(TwilioWebhookRequests.postHttp(secondInstance, "/twilio/status",
+                TwilioWebhookRequests.statusCallback(sid, "delivered")).statusCode()).isEqualTo(200);
+
+        assertThat(status).hasText("delivered", new LocatorAssertions.HasTextOptions().setTimeout(LIVE_WAIT_MS));
+        assertThat(page.evaluate("() => window.notReloaded === true")).isEqualTo(true);
+    }
+
     @Test
     void myInboxItsCountTheTitleAndANotificationThatNamesOnlyTheClient() {
         page.addInitScript(RECORDED_NOTIFICATIONS);

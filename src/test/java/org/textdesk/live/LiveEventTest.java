@@ -18,7 +18,7 @@ class LiveEventTest {
     @Test
     void missingIdsAreEmptyOnTheChannel() {
         assertThat(LiveEvent.incoming(41, null, null).payload()).isEqualTo("INCOMING::41:");
-        assertThat(LiveEvent.picture(42).payload()).isEqualTo("PICTURE::42:");
+        assertThat(LiveEvent.picture(42, 12).payload()).isEqualTo("PICTURE:12:42:");
         assertThat(LiveEvent.status(43, 12L).payload()).isEqualTo("STATUS:12:43:");
         assertThat(LiveEvent.resync().payload()).isEqualTo("RESYNC:::");
         assertThat(LiveEvent.fromPayload("PICTURE::42:")).isEqualTo(new LiveEvent(LiveEvent.Kind.PICTURE, null, 42L,
@@ -50,7 +50,8 @@ class LiveEventTest {
         assertThat(LiveEvent.resync().json(7)).isEqualTo("{\"kind\":\"resync\",\"mine\":false}");
         assertThat(LiveEvent.status(43, 12L).json(7))
                 .isEqualTo("{\"kind\":\"status\",\"clientId\":12,\"messageId\":43,\"mine\":false}");
-        assertThat(LiveEvent.picture(42).json(7)).isEqualTo("{\"kind\":\"picture\",\"messageId\":42,\"mine\":false}");
+        assertThat(LiveEvent.picture(42, 12).json(7))
+                .isEqualTo("{\"kind\":\"picture\",\"clientId\":12,\"messageId\":42,\"mine\":false}");
     }
 
     @Test
@@ -60,5 +61,34 @@ class LiveEventTest {
         assertThat(LiveEvent.fromPayload("READ:12::7")).isEqualTo(event);
         assertThat(event.json(7)).isEqualTo("{\"kind\":\"read\",\"clientId\":12,\"mine\":true}");
         assertThat(event.json(8)).isEqualTo("{\"kind\":\"read\",\"clientId\":12,\"mine\":false}");
+    }
+
+    /** What each page uses, as live.js does: a conversation its client's statuses and pictures, every page the rest. */
+    @Test
+    void aPageIsSentOnlyWhatItUses() {
+        Long conversationOf12 = 12L;
+        Long otherPage = null;
+        LiveEvent statusOf12 = LiveEvent.status(43, 12L);
+        LiveEvent pictureOf12 = LiveEvent.picture(42, 12);
+        assertThat(LiveStreams.pageNeeds(conversationOf12, 7, statusOf12)).isTrue();
+        assertThat(LiveStreams.pageNeeds(conversationOf12, 7, pictureOf12)).isTrue();
+        assertThat(LiveStreams.pageNeeds(13L, 7, statusOf12)).isFalse();
+        assertThat(LiveStreams.pageNeeds(13L, 7, pictureOf12)).isFalse();
+        assertThat(LiveStreams.pageNeeds(otherPage, 7, statusOf12)).isFalse();
+        assertThat(LiveStreams.pageNeeds(otherPage, 7, pictureOf12)).isFalse();
+        // A status of a text with no client shows in no conversation.
+        assertThat(LiveStreams.pageNeeds(conversationOf12, 7, LiveEvent.status(44, null))).isFalse();
+
+        // New texts change every page's counts; a resync refreshes every page.
+        assertThat(LiveStreams.pageNeeds(otherPage, 7, LiveEvent.incoming(40, 12L, 8L))).isTrue();
+        assertThat(LiveStreams.pageNeeds(13L, 7, LiveEvent.incoming(41, null, null))).isTrue();
+        assertThat(LiveStreams.pageNeeds(otherPage, 7, LiveEvent.resync())).isTrue();
+        assertThat(LiveStreams.pageNeeds(conversationOf12, 7, LiveEvent.resync())).isTrue();
+
+        // Reading changes only the reader's own counts.
+        assertThat(LiveStreams.pageNeeds(otherPage, 7, LiveEvent.read(12, 7))).isTrue();
+        assertThat(LiveStreams.pageNeeds(conversationOf12, 7, LiveEvent.read(12, 7))).isTrue();
+        assertThat(LiveStreams.pageNeeds(otherPage, 8, LiveEvent.read(12, 7))).isFalse();
+        assertThat(LiveStreams.pageNeeds(conversationOf12, 8, LiveEvent.read(12, 7))).isFalse();
     }
 }

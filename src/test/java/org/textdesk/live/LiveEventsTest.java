@@ -22,6 +22,7 @@ import org.textdesk.client.ClientFixture;
 import org.textdesk.client.ClientService;
 import org.textdesk.staff.Staff;
 import org.textdesk.texts.TextMessageRows;
+import org.textdesk.twiliosetup.TwilioSetupFixture;
 
 /**
  * The event stream over real HTTP on PostgreSQL: staff only; an incoming text taken by the second instance reaches
@@ -99,7 +100,7 @@ class LiveEventsTest extends IntegrationTest {
         String sid = FakeTwilio.newMessageSid();
         long messageId = TextMessageRows.outbound(jdbc, jordan.getId(), "+14045387319", sid, "sent",
                 "Your appointment is on Monday.", Instant.parse("2026-03-02T15:00:00Z"));
-        try (EventStream stream = EventStream.open(baseUrl(), session)) {
+        try (EventStream stream = EventStream.conversation(baseUrl(), session, jordan.getId())) {
             assertThat(TwilioWebhookRequests.postHttp(second, "/twilio/status",
                     TwilioWebhookRequests.statusCallback(sid, "delivered")).statusCode()).isEqualTo(200);
 
@@ -201,15 +202,133 @@ class LiveEventsTest extends IntegrationTest {
     /** Events that waited for the fan-out thread go out in one write, each still an event of its own. */
     @Test
     void eventsDeliveredTogetherArriveAsSeparateEvents() throws InterruptedException {
-        try (EventStream stream = EventStream.open(baseUrl(), session)) {
+        try (EventStream stream = EventStream.conversation(baseUrl(), session, jordan.getId())) {
             assertThat(stream.response().statusCode()).isEqualTo(200);
-            liveStreams.deliver(List.of(LiveEvent.status(41, 12L), LiveEvent.picture(42),
+            liveStreams.deliver(List.of(LiveEvent.status(41, jordan.getId()), LiveEvent.picture(42, jordan.getId()),
                     LiveEvent.incoming(43, jordan.getId(), casey.getId())));
-            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"status\",\"clientId\":12,\"messageId\":41,\"mine\":false}");
-            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"picture\",\"messageId\":42,\"mine\":false}");
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"status\",\"clientId\":" + jordan.getId()
+                    + ",\"messageId\":41,\"mine\":false}");
+            assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"picture\",\"clientId\":" + jordan.getId()
+                    + ",\"messageId\":42,\"mine\":false}");
             assertThat(stream.nextData(WAIT)).isEqualTo("{\"kind\":\"incoming\",\"clientId\":" + jordan.getId()
                     + ",\"messageId\":43,\"mine\":true}");
-            assertThat(stream.everything()).contains("event:live\ndata:{\"kind\":\"picture\"");
+            assertThat(stream.everything()).contains("\n\nevent:live\ndata:{\"kind\":\"picture\"",
+                    "\n\nevent:live\ndata:{\"kind\":\"incoming\"");
+        }
+    }
+
+    /**
+     * A burst goes out in the order it came, each event once however often it came in the batch (a page refreshes
+     * once for it anyway), each still an event of its own; a page that does not show the client gets none of its
+     * statuses.
+     */
+    @Test
+    void aBurstGoesOutInOrderEachEventOnce() throws InterruptedException {
+        try (EventStream thread = EventStream.conversation(baseUrl(), session, jordan.getId());
+                EventStream inbox = EventStream.open(baseUrl(), session)) {
+            assertThat(thread.response().statusCode()).isEqualTo(200);
+            assertThat(inbox.response().statusCode()).isEqualTo(200);
+            long client = jordan.getId();
+            liveStreams.deliver(List.of(LiveEvent.status(41, client), LiveEvent.status(42, client),
+                    LiveEvent.status(41, client), LiveEvent.incoming(43, client, casey.getId()),
+                    LiveEvent.status(42, client)));
+
+            assertThat(thread.nextData(WAIT)).isEqualTo(status(41));
+            assertThat(thread.nextData(WAIT)).isEqualTo(status(42));
+            assertThat(thread.nextData(WAIT)).isEqualTo("{\"kind\":\"incoming\",\"clientId\":" + client
+                    + ",\"messageId\":43,\"mine\":true}");
+            assertThat(inbox.nextData(WAIT)).isEqualTo("{\"kind\":\"incoming\",\"clientId\":" + client
+                    + ",\"messageId\":43,\"mine\":true}");
+            assertThat(thread.nextData(Duration.ofSeconds(1))).isNull();
+            assertThat(inbox.nextData(Duration.ofMillis(100))).isNull();
+            assertThat(thread.everything()).contains(status(41) + "\n\nevent:live\ndata:" + status(42));
+        }
+    }
+
+    private String status(long messageId) {
+        return "{\"kind\":\"status\",\"clientId\":" + jordan.getId() + ",\"messageId\":" + messageId
+                + ",\"mine\":false}";
+    }
+
+    /**
+     * A status callback reaches the conversation of the text's client, not the conversation of another client nor
+     * any other page (no other page shows statuses); a new text that follows reaches every page.
+     */
+    @Test
+    void aStatusReachesOnlyTheConversationOfItsClient() throws InterruptedException {
+        Client lee = ClientFixture.client("Lee", "Carter").cell("770", "555-0111").safe(true).okayToText(true)
+                .create(clientService, as(casey));
+        String sid = FakeTwilio.newMessageSid();
+        long messageId = TextMessageRows.outbound(jdbc, jordan.getId(), "+14045387319", sid, "sent",
+                "Your appointment is on Monday.", Instant.parse("2026-03-02T15:00:00Z"));
+        try (EventStream jordans = EventStream.conversation(baseUrl(), session, jordan.getId());
+                EventStream lees = EventStream.conversation(baseUrl(), session, lee.getId());
+                EventStream inbox = EventStream.open(baseUrl(), session)) {
+            assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/status",
+                    TwilioWebhookRequests.statusCallback(sid, "delivered")).statusCode()).isEqualTo(200);
+            String textSid = FakeTwilio.newMessageSid();
+            assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/sms",
+                    TwilioWebhookRequests.incomingText(textSid, "+17705550111", "Is the office open?")).statusCode())
+                    .isEqualTo(200);
+            long textId = jdbc.queryForObject("select id from text_messages where twilio_sid = ?", Long.class, textSid);
+            String incoming = "{\"kind\":\"incoming\",\"clientId\":" + lee.getId() + ",\"messageId\":" + textId
+                    + ",\"mine\":true}";
+
+            assertThat(jordans.nextData(WAIT)).isEqualTo(status(messageId));
+            assertThat(jordans.nextData(WAIT)).isEqualTo(incoming);
+            // Events go out in order on one thread: the first these pages get is the later text.
+            assertThat(lees.nextData(WAIT)).isEqualTo(incoming);
+            assertThat(inbox.nextData(WAIT)).isEqualTo(incoming);
+            assertThat(lees.everything() + inbox.everything()).doesNotContain("\"kind\":\"status\"");
+        }
+    }
+
+    /**
+     * A picture fetched in the background reaches the conversation of the text's client (the only page that shows
+     * it), named with that client; other pages get the new text but not the picture.
+     */
+    @Test
+    void aFetchedPictureReachesTheConversationOfTheTextsClient() throws InterruptedException {
+        String sid = "MM" + FakeTwilio.newMessageSid().substring(2);
+        String url = fakeTwilio.serveMedia(TwilioSetupFixture.ACCOUNT_SID, sid, "image/png", java.util.Base64
+                .getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="),
+                false);
+        java.util.Map<String, String> mms = new java.util.LinkedHashMap<>(
+                TwilioWebhookRequests.incomingText(sid, "+14045387319", ""));
+        mms.put("NumMedia", "1");
+        mms.put("MediaContentType0", "image/png");
+        mms.put("MediaUrl0", url);
+        try (EventStream thread = EventStream.conversation(baseUrl(), session, jordan.getId());
+                EventStream inbox = EventStream.open(baseUrl(), session)) {
+            assertThat(TwilioWebhookRequests.postHttp(baseUrl(), "/twilio/sms", mms).statusCode()).isEqualTo(200);
+            long messageId = jdbc.queryForObject("select id from text_messages where twilio_sid = ?", Long.class, sid);
+            String incoming = "{\"kind\":\"incoming\",\"clientId\":" + jordan.getId() + ",\"messageId\":"
+                    + messageId + ",\"mine\":true}";
+
+            assertThat(thread.nextData(WAIT)).isEqualTo(incoming);
+            assertThat(dataUntil(thread, ("{\"kind\":\"picture\",\"clientId\":" + jordan.getId() + ",\"messageId\":"
+                    + messageId + ",\"mine\":false}")::equals)).isTrue();
+            assertThat(inbox.nextData(WAIT)).isEqualTo(incoming);
+            // Events go out in order: once a later one has reached the inbox, the picture would have too.
+            liveStreams.deliver(List.of(LiveEvent.resync()));
+            assertThat(inbox.nextData(WAIT)).isEqualTo("{\"kind\":\"resync\",\"mine\":false}");
+        }
+    }
+
+    /** Reading a thread tells the reader's own pages (their counts changed), not another staff member's. */
+    @Test
+    void aReadReachesOnlyTheReadersPages() throws InterruptedException {
+        Staff robin = newCaseworker();
+        HttpVisitor visitor = new HttpVisitor(baseUrl());
+        assertThat(visitor.logIn(robin.getUsername(), STAFF_PASSWORD).statusCode()).isEqualTo(302);
+        String robinsSession = visitor.cookie(SESSION_COOKIE).orElseThrow();
+        try (EventStream caseys = EventStream.open(baseUrl(), session);
+                EventStream robins = EventStream.open(baseUrl(), robinsSession)) {
+            liveStreams.deliver(List.of(LiveEvent.read(jordan.getId(), casey.getId()), LiveEvent.resync()));
+            assertThat(caseys.nextData(WAIT)).isEqualTo("{\"kind\":\"read\",\"clientId\":" + jordan.getId()
+                    + ",\"mine\":true}");
+            assertThat(caseys.nextData(WAIT)).isEqualTo("{\"kind\":\"resync\",\"mine\":false}");
+            assertThat(robins.nextData(WAIT)).isEqualTo("{\"kind\":\"resync\",\"mine\":false}");
         }
     }
 
