@@ -47,7 +47,7 @@ class SchedulerConfiguration {
     @Bean
     SmartLifecycle schedulerLifecycle(DataSource dataSource, ObjectProvider<Task<?>> tasks, DatabaseProduct database,
             @Value("${textdesk.scheduler.polling-interval:1s}") Duration pollingInterval,
-            @Value("${textdesk.scheduler.threads:4}") int threads,
+            @Value("${textdesk.scheduler.threads:8}") int threads,
             @Value("${spring.application.name:textdesk}") String applicationName) {
         return new SchedulerLifecycle(() -> newScheduler(dataSource, tasks.orderedStream().toList(), pollingInterval,
                 threads, applicationName, database.isPostgres()));
