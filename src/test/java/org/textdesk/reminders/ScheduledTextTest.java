@@ -191,21 +191,45 @@ class ScheduledTextTest extends IntegrationTest {
         Instant due = Instant.parse("2030-03-05T19:30:00Z");
         clock.pin(due);
 
-        assertThat(run.run(new ScheduledTextTask.Version(id, 0))).contains(Instant.parse("2030-03-05T19:30:30Z"));
+        assertThat(run.run(new ScheduledTextTask.Version(id, 0))).contains(Instant.parse("2030-03-05T19:30:01Z"));
 
         assertThat(jdbc.queryForMap("select state, waiting_for, reason, attempts from scheduled_texts"))
                 .containsEntry("state", "SCHEDULED").containsEntry("waiting_for", "RETRY")
                 .containsEntry("reason", "20429").containsEntry("attempts", 1);
         assertThat(jdbc.queryForObject("select next_send_at from sending_pace", Timestamp.class).toInstant())
-                .isEqualTo(Instant.parse("2030-03-05T19:30:05Z"));
+                .as("at 1 a second the next slot (97 percent of it) is already past the pause of 1 s")
+                .isEqualTo(Instant.parse("2030-03-05T19:30:01.030928Z"));
+
+        clock.pin(Instant.parse("2030-03-05T19:30:01Z"));
+        assertThat(run.run(new ScheduledTextTask.Version(id, 0))).as("a second 429: twice the pause")
+                .contains(Instant.parse("2030-03-05T19:30:03Z"));
+        assertThat(jdbc.queryForObject("select next_send_at from sending_pace", Timestamp.class).toInstant())
+                .as("no send of any text before the pause ends").isEqualTo(Instant.parse("2030-03-05T19:30:03Z"));
 
         fakeTwilio.acceptMessages("queued");
-        clock.pin(Instant.parse("2030-03-05T19:30:30Z"));
+        clock.pin(Instant.parse("2030-03-05T19:30:03Z"));
         assertThat(run.run(new ScheduledTextTask.Version(id, 0))).isEmpty();
         assertThat(jdbc.queryForMap("select state, attempts from scheduled_texts"))
-                .containsEntry("state", "SENT").containsEntry("attempts", 2);
+                .containsEntry("state", "SENT").containsEntry("attempts", 3);
         assertThat(jdbc.queryForList("select status from text_messages order by id", String.class))
-                .containsExactly("not_sent", "queued");
+                .containsExactly("not_sent", "not_sent", "queued");
+    }
+
+    @Test
+    void anotherTemporaryRefusalIsTriedAgainHalfAMinuteLaterWithoutHoldingAnyOtherSend() {
+        fakeTwilio.answer("POST", FakeTwilio.MESSAGES_PATH, FakeTwilio.Answer.twilioError(503, 30001,
+                "Queue overflow"));
+        long id = scheduled(jordan, "Your appointment is at 3.", "14:30");
+        clock.pin(Instant.parse("2030-03-05T19:30:00Z"));
+
+        assertThat(run.run(new ScheduledTextTask.Version(id, 0))).contains(Instant.parse("2030-03-05T19:30:30Z"));
+
+        assertThat(jdbc.queryForMap("select state, waiting_for, reason from scheduled_texts"))
+                .containsEntry("state", "SCHEDULED").containsEntry("waiting_for", "RETRY")
+                .containsEntry("reason", "30001");
+        assertThat(jdbc.queryForObject("select next_send_at from sending_pace", Timestamp.class).toInstant())
+                .as("the next slot, one interval of the default 1 a second at 97 percent after this send's")
+                .isEqualTo(Instant.parse("2030-03-05T19:30:01.030928Z"));
     }
 
     @Test
