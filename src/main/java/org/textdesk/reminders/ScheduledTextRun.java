@@ -13,8 +13,8 @@ import org.textdesk.texts.TwilioErrorKinds;
 
 /**
  * One run of a scheduled text's task: waits for quiet hours to end in the client's time, takes a slot of the
- * shared pace, then hands the text to sending's send path, which checks it again and claims it (state SENT with
- * its message row, one transaction) before Twilio is called. A lost answer is left to reconciliation; a temporary
+ * shared pace, then hands the text to sending's send path, which checks it again and claims it (state SENT with its
+ * message row, one transaction) and waits for the slot right before Twilio is called. A lost answer is left to reconciliation; a temporary
  * refusal is tried again later with back-off (a 429 also slows every instance down); a permanent one is not.
  */
 @Component
@@ -78,11 +78,10 @@ class ScheduledTextRun {
         if (!slot.taken()) {
             return Optional.of(slot.at());
         }
-        pauseUntil(slot.at());
-        return send(due);
+        return send(due, slot.at());
     }
 
-    private Optional<Instant> send(ScheduledTextRows.Due due) {
+    private Optional<Instant> send(ScheduledTextRows.Due due, Instant slot) {
         int attempt = due.attempts() + 1;
         ScheduledTextSender.SendResult result;
         try {
@@ -91,7 +90,7 @@ class ScheduledTextRun {
                         if (!rows.claim(due.id(), due.version(), messageId, clock.instant())) {
                             throw new ClaimLost();
                         }
-                    });
+                    }, () -> pauseUntil(slot));
         } catch (ClaimLost changedMeanwhile) {
             return Optional.empty();
         }
@@ -135,6 +134,12 @@ class ScheduledTextRun {
         return Optional.of(again);
     }
 
+    /**
+     * Waits for the text's slot once it is claimed and its row written, right before Twilio is called: the wait
+     * absorbs the claim's transaction (5-50 ms, differently each time), so a text reaches Twilio its HTTP call's time
+     * after its slot. Waiting before the claim, that transaction's jitter made sends i and i+100 arrive within one
+     * second, and Twilio's one-second window answered 429.
+     */
     private void pauseUntil(Instant slot) {
         long millis = Duration.between(clock.instant(), slot).toMillis();
         if (millis > 0) {

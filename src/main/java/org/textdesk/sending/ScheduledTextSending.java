@@ -15,7 +15,7 @@ class ScheduledTextSending implements ScheduledTextSender {
     }
 
     @Override
-    public SendResult send(DueText text, LongConsumer claim) {
-        return sendTextService.sendDue(text, claim);
+    public SendResult send(DueText text, LongConsumer claim, Runnable beforeTwilio) {
+        return sendTextService.sendDue(text, claim, beforeTwilio);
     }
 }

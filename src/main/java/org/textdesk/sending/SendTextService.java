@@ -150,7 +150,8 @@ class SendTextService {
      * Sends a scheduled text that fell due through the same path as a text sent now: the rules checked again, the
      * message row written with {@code claim} in one transaction, Twilio called with none held.
      */
-    ScheduledTextSender.SendResult sendDue(ScheduledTextSender.DueText due, LongConsumer claim) {
+    ScheduledTextSender.SendResult sendDue(ScheduledTextSender.DueText due, LongConsumer claim,
+            Runnable beforeTwilio) {
         SendTextForm form = new SendTextForm();
         form.setCaseId(due.caseId());
         form.setBody(due.body());
@@ -163,6 +164,7 @@ class SendTextService {
             return new ScheduledTextSender.SendResult(ScheduledTextSender.SendResult.Kind.HELD, null,
                     refused.arguments().length == 0 ? refused.messageKey() : "reminders.held.textRules");
         }
+        beforeTwilio.run();
         SendAttempt attempt = twilioGateway.sendMessage(prepared.setup(), prepared.to(), prepared.body());
         recorder.record(new SendAttemptRecorder.Answered(prepared.messageId(), due.clientId(), attempt));
         log.info("Scheduled text {} sent as text {} to client {}: {}", due.scheduledId(), prepared.messageId(),
