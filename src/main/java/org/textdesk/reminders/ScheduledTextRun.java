@@ -25,11 +25,12 @@ class ScheduledTextRun {
     /** The pause after the first temporary refusal; each further one doubles it. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     /**
-     * The pause of every send after Twilio said 429 (too many requests) for the first time; doubled each time. One
-     * second empties a one-second window; five stopped a batch at 100 a second for 500 sends' time on every jitter
-     * (src/docs/performance.md, reminders).
+     * How much later every send goes after Twilio said 429 (too many requests) for a text the first time; doubled for
+     * each further 429 of that text. A 429 at the account's pace means a few sends came closer together than the
+     * window allows, not a flood: a tenth of a second lets them age out of it. Five seconds stopped a batch at 100 a
+     * second for 500 sends' time on every such jitter, one second for 100 (src/docs/performance.md, reminders).
      */
-    static final Duration FIRST_RATE_PAUSE = Duration.ofSeconds(1);
+    static final Duration FIRST_RATE_PAUSE = Duration.ofMillis(100);
     static final String QUIET_HOURS = "QUIET_HOURS";
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledTextRun.class);
@@ -124,8 +125,7 @@ class ScheduledTextRun {
         Instant again;
         if (TOO_MANY.contains(errorCode)) {
             // not refused for what it is, only for when: it goes again as soon as the pace lets anything go
-            again = now.plus(FIRST_RATE_PAUSE.multipliedBy(1L << (attempt - 1)));
-            pace.holdUntil(again);
+            again = pace.holdFor(FIRST_RATE_PAUSE.multipliedBy(1L << (attempt - 1)), now);
         } else {
             again = now.plus(FIRST_RETRY.multipliedBy(1L << (attempt - 1)));
         }

@@ -106,13 +106,17 @@ class SendingPace {
         return new Slot(false, next.get(0).toInstant());
     }
 
-    /** Twilio said too many: no send on any instance before {@code until}. */
-    void holdUntil(Instant until) {
-        ensureRow(until);
-        transaction.executeWithoutResult(status -> {
-            if (lockedNext().isBefore(until)) {
-                jdbc.update("update sending_pace set next_send_at = ? where id = 1", Timestamp.from(until));
-            }
+    /**
+     * Twilio said too many: every slot not yet taken moves {@code pause} later, on every instance. Returns the next
+     * free slot after the pause.
+     */
+    Instant holdFor(Duration pause, Instant now) {
+        ensureRow(now);
+        return transaction.execute(status -> {
+            Instant next = lockedNext();
+            Instant held = (next.isAfter(now) ? next : now).plus(pause);
+            jdbc.update("update sending_pace set next_send_at = ? where id = 1", Timestamp.from(held));
+            return held;
         });
     }
 

@@ -191,23 +191,24 @@ class ScheduledTextTest extends IntegrationTest {
         Instant due = Instant.parse("2030-03-05T19:30:00Z");
         clock.pin(due);
 
-        assertThat(run.run(new ScheduledTextTask.Version(id, 0))).contains(Instant.parse("2030-03-05T19:30:01Z"));
+        assertThat(run.run(new ScheduledTextTask.Version(id, 0))).as("again once the pause after the next slot ends")
+                .contains(Instant.parse("2030-03-05T19:30:01.130928Z"));
 
         assertThat(jdbc.queryForMap("select state, waiting_for, reason, attempts from scheduled_texts"))
                 .containsEntry("state", "SCHEDULED").containsEntry("waiting_for", "RETRY")
                 .containsEntry("reason", "20429").containsEntry("attempts", 1);
         assertThat(jdbc.queryForObject("select next_send_at from sending_pace", Timestamp.class).toInstant())
-                .as("at 1 a second the next slot (97 percent of it) is already past the pause of 1 s")
-                .isEqualTo(Instant.parse("2030-03-05T19:30:01.030928Z"));
+                .as("every send 0.1 s later: the next slot (1 a second at 97 percent) and the pause")
+                .isEqualTo(Instant.parse("2030-03-05T19:30:01.130928Z"));
 
-        clock.pin(Instant.parse("2030-03-05T19:30:01Z"));
+        clock.pin(Instant.parse("2030-03-05T19:30:01.130928Z"));
         assertThat(run.run(new ScheduledTextTask.Version(id, 0))).as("a second 429: twice the pause")
-                .contains(Instant.parse("2030-03-05T19:30:03Z"));
+                .contains(Instant.parse("2030-03-05T19:30:02.361856Z"));
         assertThat(jdbc.queryForObject("select next_send_at from sending_pace", Timestamp.class).toInstant())
-                .as("no send of any text before the pause ends").isEqualTo(Instant.parse("2030-03-05T19:30:03Z"));
+                .isEqualTo(Instant.parse("2030-03-05T19:30:02.361856Z"));
 
         fakeTwilio.acceptMessages("queued");
-        clock.pin(Instant.parse("2030-03-05T19:30:03Z"));
+        clock.pin(Instant.parse("2030-03-05T19:30:02.361856Z"));
         assertThat(run.run(new ScheduledTextTask.Version(id, 0))).isEmpty();
         assertThat(jdbc.queryForMap("select state, attempts from scheduled_texts"))
                 .containsEntry("state", "SENT").containsEntry("attempts", 3);
