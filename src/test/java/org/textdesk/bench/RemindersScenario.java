@@ -157,6 +157,9 @@ final class RemindersScenario {
                     + " and twilio_sid is not null and status = 'queued'");
             long distinctRows = queryLong(db, "select count(distinct (to_number, body)) " + reminderRows);
             long allRows = queryLong(db, "select count(*) " + reminderRows);
+            // an attempt Twilio refused (429) keeps its row, not sent and with no SID, and the text goes again
+            long refusedRows = queryLong(db, "select count(*) " + reminderRows
+                    + " and error_code = '20429' and twilio_sid is null and status = 'not_sent'");
             long handSent = queryLong(db, "select count(*) from text_messages where body like 'Hand send%'"
                     + " and twilio_sid is not null");
             long handRefused = queryLong(db, "select count(*) from text_messages where body like"
@@ -198,6 +201,7 @@ final class RemindersScenario {
             notes.add("check: sends the fake accepted " + accepted.size() + ", distinct To and body among them "
                     + distinctAtFake.size() + " (want " + reminders + " and " + reminders + "); texts in the database "
                     + allRows + ", sent with a SID " + sentRows + ", distinct To and body " + distinctRows
+                    + ", refused by the fake (429) and kept as not sent " + refusedRows
                     + "; reminders SENT with distinct texts " + sentReminders + ", in another state " + otherStates
                     + " (want " + reminders + " each, 0 other)");
             notes.add("PostgreSQL during the batch, statements running at once (pg_stat_activity every 10 ms), the most"
@@ -214,7 +218,10 @@ final class RemindersScenario {
                     notes);
             assertThat(accepted).hasSize(reminders);
             assertThat(distinctAtFake).hasSize(reminders);
-            assertThat(allRows).isEqualTo(reminders);
+            assertThat(allRows).as("one row a reminder, and one for each attempt Twilio refused")
+                    .isEqualTo(reminders + refusedRows);
+            assertThat(refusedRows).as("refused attempts in the database, against the fake's 429s")
+                    .isEqualTo(limit.refused() - handRefused);
             assertThat(sentRows).isEqualTo(reminders);
             assertThat(distinctRows).isEqualTo(reminders);
             assertThat(sentReminders).isEqualTo(reminders);
