@@ -161,10 +161,10 @@ class LiveStreams implements SmartLifecycle {
     private void write(Set<LiveEvent> batch) {
         Map<Audience, List<Stream>> audiences = new LinkedHashMap<>();
         for (Stream stream : open) {
-            audiences.computeIfAbsent(new Audience(stream.staff().id(), stream.pageClient()), a -> new ArrayList<>())
-                    .add(stream);
+            audiences.computeIfAbsent(new Audience(new Person(stream.staff().id(), stream.staff().getUsername()),
+                    stream.pageClient()), a -> new ArrayList<>()).add(stream);
         }
-        Map<Long, Hearing> hearings = new HashMap<>();
+        Map<Person, Hearing> hearings = new HashMap<>();
         audiences.forEach((audience, streams) -> {
             StaffPrincipal staff = streams.get(0).staff();
             Hearing hearing = null;
@@ -175,7 +175,7 @@ class LiveStreams implements SmartLifecycle {
                 }
                 if (hearing == null) {
                     // Whom this person may see, once a batch (not once an event, nor once a stream): a query.
-                    hearing = hearings.computeIfAbsent(audience.staffId(), id -> new Hearing(scopeOf(staff)));
+                    hearing = hearings.computeIfAbsent(audience.person(), person -> new Hearing(scopeOf(staff)));
                 }
                 if (hearing.mayHear(event)) {
                     // One piece of text for the whole batch: the emitter's items are a Set, which would keep only
@@ -309,6 +309,18 @@ class LiveStreams implements SmartLifecycle {
     }
 
     /** The streams that get the same text of a batch: one staff member's pages that show the same thing. */
-    private record Audience(long staffId, Long pageClient) {
+    /**
+     * Whose stream it is: the id and the username together, since a test database truncated between tests gives the
+     * next test's staff the ids of the last one's, whose streams may still be open; a stream's page and scope must
+     * never be another person's.
+     */
+    private record Person(long staffId, String username) {
+    }
+
+    private record Audience(Person person, Long pageClient) {
+
+        long staffId() {
+            return person.staffId();
+        }
     }
 }
