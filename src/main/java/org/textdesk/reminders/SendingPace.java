@@ -55,10 +55,6 @@ class SendingPace {
         this.postgres = database.isPostgres();
     }
 
-    Duration interval() {
-        return interval;
-    }
-
     Slot take(Instant now) {
         // inside a caller's transaction the relaxed commit below would be that whole transaction's
         if (postgres && !TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -118,11 +118,7 @@ class SendAttemptRecorder {
                         if (!sentTextRows.recordTwilioSid(messageId, attempt.sid())) {
                             return false;
                         }
-                        if (answered.clientId() == null) {
-                            statusHistory.record(messageId, attempt.status(), null, null);
-                        } else {
-                            statusHistory.recordForClient(messageId, answered.clientId(), attempt.status(), null, null);
-                        }
+                        statusHistory.recordForClient(messageId, answered.clientId(), attempt.status(), null, null);
                         return true;
                     }));
                 } catch (DuplicateKeyException sidTaken) {

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
  * My inbox's statement was costed as if it read 900,000 rows, found 201 in 2 ms, and spent 400 ms compiling itself
  * first (src/docs/performance.md, statewide scale). The pages' statements are index lookups of a few rows, which
  * compiled code never repays.
+ * An operator who sets spring.datasource.hikari.connection-init-sql keeps theirs: it then has to say {@code set
+ * jit = off} too.
  */
 @Component
 class PostgresConnectionSettings implements BeanPostProcessor {

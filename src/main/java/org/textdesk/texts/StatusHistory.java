@@ -48,7 +48,7 @@ public class StatusHistory {
      * The same, for a caller that knows the text's client (the send path): the client is not looked up again. A null
      * {@code clientId} means not known here; the text's row says.
      */
-    public boolean recordForClient(long messageId, long clientId, String reportedStatus, String errorCode,
+    public boolean recordForClient(long messageId, Long clientId, String reportedStatus, String errorCode,
             Instant reportedAt) {
         return record(messageId, clientId, reportedStatus, errorCode, reportedAt, clock.instant());
     }
