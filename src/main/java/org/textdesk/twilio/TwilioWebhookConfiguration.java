@@ -1,6 +1,7 @@
 package org.textdesk.twilio;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,21 @@ class TwilioWebhookConfiguration {
                 new TwilioWebhookFilter(setupService, webhookUrls, sentStatusCallbacks));
         registration.addUrlPatterns("/twilio/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    /**
+     * Before the signature gate (whose reading and checking is a webhook's work too): at most so many webhooks at
+     * once; 0 chooses by the machine's cores.
+     */
+    @Bean
+    FilterRegistrationBean<WebhookTurns> webhookTurns(
+            @Value("${textdesk.twilio.webhook-concurrency:0}") int webhookConcurrency) {
+        int permits = webhookConcurrency > 0 ? webhookConcurrency
+                : WebhookTurns.defaultPermits(Runtime.getRuntime().availableProcessors());
+        FilterRegistrationBean<WebhookTurns> registration = new FilterRegistrationBean<>(new WebhookTurns(permits));
+        registration.addUrlPatterns("/twilio/*");
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 11);
         return registration;
     }
 
