@@ -55,7 +55,8 @@ public abstract class GroupCommit<T, R> implements SmartLifecycle {
             if (!running || !queue.offer(pending, WAIT_SECONDS, TimeUnit.SECONDS)) {
                 return writeAlone(item);
             }
-            return pending.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            // the webhook's turn goes to the next one meanwhile: the writer's next batch carries both rows
+            return Turns.asideWhile(() -> pending.result().get(WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new QueryTimeoutException("Interrupted while waiting for " + writerName);
@@ -66,6 +67,10 @@ public abstract class GroupCommit<T, R> implements SmartLifecycle {
                 throw cause;
             }
             throw new IllegalStateException(failed.getCause());
+        } catch (RuntimeException failed) {
+            throw failed;
+        } catch (Exception unexpected) {
+            throw new IllegalStateException(unexpected);
         }
     }
 

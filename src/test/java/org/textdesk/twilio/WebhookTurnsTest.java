@@ -46,7 +46,7 @@ class WebhookTurnsTest {
         Thread second = post(turns, "second");
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> entered.size() == 2);
         Thread third = post(turns, "third");
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> turns.waiting() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> turns.turns().waiting() == 1);
         Thread.sleep(200);
         assertThat(entered).containsExactlyInAnyOrder("first", "second");
 
@@ -55,7 +55,7 @@ class WebhookTurnsTest {
             thread.join(5000);
         }
         assertThat(entered).containsExactlyInAnyOrder("first", "second", "third");
-        assertThat(turns.waiting()).isZero();
+        assertThat(turns.turns().waiting()).isZero();
     }
 
     @Test
@@ -71,7 +71,7 @@ class WebhookTurnsTest {
         first.join(5000);
         second.join(5000);
         // the one that went ahead without a turn gives none back: one turn again, not two
-        assertThat(turns.free()).isEqualTo(1);
+        assertThat(turns.turns().free()).isEqualTo(1);
     }
 
     @Test
