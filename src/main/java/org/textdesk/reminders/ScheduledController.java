@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.FieldRuleException;
@@ -30,9 +31,15 @@ class ScheduledController {
     }
 
     @GetMapping("/scheduled")
-    String showScheduled(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
+    String showScheduled(@AuthenticationPrincipal StaffPrincipal staff,
+            @RequestParam(name = "page", defaultValue = "1") String page, Model model) {
         QuietHours window = quietHours.current();
-        model.addAttribute("rows", rows.listFor(staff));
+        // a page number that is not one (typed into the address) shows the first page; past the end, the last
+        int number = page.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(page) : 1;
+        ScheduledRows.Listing listing = rows.pageFor(staff, number);
+        model.addAttribute("rows", listing.rows().getContent());
+        model.addAttribute("scheduledPage", listing.rows());
+        model.addAttribute("scheduledMoreThan", listing.moreThan());
         model.addAttribute("windowStart", WINDOW_TIME.format(window.start()));
         model.addAttribute("windowEnd", WINDOW_TIME.format(window.end()));
         return "reminders/scheduled";

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.textdesk.staff.StaffPrincipal;
 import org.textdesk.system.OrganisationTime;
@@ -25,8 +26,14 @@ public class ScheduledRows {
         this.organisationTime = organisationTime;
     }
 
-    public List<ScheduledRow> listFor(StaffPrincipal staff) {
-        return scheduledTexts.listFor(staff).stream().map(this::row).toList();
+    /** One page of the Scheduled page, counted from 1 (past the end: the last page). */
+    public Listing pageFor(StaffPrincipal staff, int pageNumber) {
+        ScheduledTexts.Listing listing = scheduledTexts.pageFor(staff, pageNumber);
+        return new Listing(listing.texts().map(this::row), listing.moreThan());
+    }
+
+    /** One page of rows; {@code moreThan} as {@link ScheduledTexts.Listing} has it. */
+    public record Listing(Page<ScheduledRow> rows, Long moreThan) {
     }
 
     /** A client's texts waiting to go (and held ones), for the client's Texts page. */

@@ -138,29 +138,43 @@ class ScheduledTextRows {
     private static final List<String> GONE = List.of("SENT", "CANCELLED", "FAILED");
 
     /**
-     * Not sent yet (and held) first by due time, then the most recent others. Each state's first {@code limit} are
-     * found on its own, in the order of an index ((created_by, state, due_at), or (state, due_at) for everyone's),
-     * so the database reads at most {@code limit} rows a state however many a caseworker or the agency has
-     * scheduled over the years (issue 22: sorting all of them took seconds at a million); the page then sorts
-     * those few as before.
+     * One page of the list: not sent yet (and held) first by due time, then the most recent others, from
+     * {@code offset}. Each state's first {@code offset + limit} are found on its own, in the order of an index
+     * ((created_by, state, due_at), or (state, due_at) for everyone's), so the database reads at most that many rows a
+     * state however many a caseworker or the agency has scheduled over the years (issue 22: sorting all of them took
+     * seconds at a million); the page then sorts those few as before.
      */
-    List<ScheduledText> list(Long createdBy, org.textdesk.client.ClientAccess.Scope scope, int limit) {
+    List<ScheduledText> list(Long createdBy, org.textdesk.client.ClientAccess.Scope scope, long offset, int limit) {
         String mine = createdBy == null ? "" : " and st.created_by = ?";
         String inScope = scope.everyClient() ? "" : " and " + scope.sqlOn("c.caseworker_id");
         List<String> firsts = new java.util.ArrayList<>();
         List<Object> arguments = new java.util.ArrayList<>();
         for (String state : WAITING) {
             firsts.add(first(state, mine, inScope, "st.due_at, st.id desc"));
-            addArguments(arguments, createdBy, limit);
+            addArguments(arguments, createdBy, offset + limit);
         }
         for (String state : GONE) {
             firsts.add(first(state, mine, inScope, "st.due_at desc, st.id desc"));
-            addArguments(arguments, createdBy, limit);
+            addArguments(arguments, createdBy, offset + limit);
         }
         arguments.add(limit);
+        arguments.add(offset);
         // the page's ids chosen among those few before the rows are joined to their clients, authors and texts
         return jdbc.query(VIEW + " where st.id in (select f.id from (" + String.join(" union all ", firsts) + ") f"
-                + ORDER.replace("st.", "f.") + " limit ?)" + ORDER, ScheduledTextRows::view, arguments.toArray());
+                + ORDER.replace("st.", "f.") + " limit ? offset ?)" + ORDER, ScheduledTextRows::view,
+                arguments.toArray());
+    }
+
+    /** How many texts the list has, counted up to {@code limit} at most (an exact count would read every one). */
+    long countUpTo(Long createdBy, org.textdesk.client.ClientAccess.Scope scope, long limit) {
+        String mine = createdBy == null ? "" : " and st.created_by = ?";
+        String inScope = scope.everyClient() ? "" : " and " + scope.sqlOn("c.caseworker_id");
+        String sql = "select count(*) from (select 1 from scheduled_texts st"
+                + (inScope.isEmpty() ? "" : " join clients c on c.id = st.client_id") + " where true" + mine + inScope
+                + " limit ?) f";
+        Long count = createdBy == null ? jdbc.queryForObject(sql, Long.class, limit)
+                : jdbc.queryForObject(sql, Long.class, createdBy, limit);
+        return count == null ? 0 : count;
     }
 
     private static final String ORDER = " " + """
@@ -173,7 +187,7 @@ class ScheduledTextRows {
                 + " where st.state = '" + state + "'" + mine + inScope + " order by " + order + " limit ?)";
     }
 
-    private static void addArguments(List<Object> arguments, Long createdBy, int limit) {
+    private static void addArguments(List<Object> arguments, Long createdBy, long limit) {
         if (createdBy != null) {
             arguments.add(createdBy);
         }

@@ -7,6 +7,9 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import java.util.Optional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -25,7 +28,13 @@ import org.textdesk.system.NotFoundException;
 @Service
 public class ScheduledTexts {
 
-    static final int LIST_LIMIT = 200;
+    /**
+     * Texts on one page of the Scheduled page. The page showed 200 at once: rendering them was about 70% of its
+     * CPU (async-profiler, 2026-12-03), and its p95 while reminders went out 59 ms against 26-38 ms for the other pages.
+     */
+    static final int PAGE_SIZE = 50;
+    /** Texts counted past a page's first, at most: "more than" beyond (as Incoming does). */
+    static final int COUNT_AHEAD = 1_000;
 
     /** A text to schedule, checked by sending; {@code sendKey} makes a repeated post of one form schedule once. */
     public record NewText(long clientId, Long caseId, String body, Instant dueAt, boolean confirmNotSafe, long staffId,
@@ -111,8 +120,27 @@ public class ScheduledTexts {
      * the person may see (restricted caseloads).
      */
     @Transactional(readOnly = true)
-    public List<ScheduledText> listFor(StaffPrincipal staff) {
-        return rows.list(staff.seesEveryClient() ? null : staff.id(), access.scopeOf(staff), LIST_LIMIT);
+    public Listing pageFor(StaffPrincipal staff, int pageNumber) {
+        Long createdBy = staff.seesEveryClient() ? null : staff.id();
+        org.textdesk.client.ClientAccess.Scope scope = access.scopeOf(staff);
+        int requested = Math.max(1, pageNumber);
+        long counted = (requested - 1L) * PAGE_SIZE + COUNT_AHEAD;
+        long found = rows.countUpTo(createdBy, scope, counted + 1);
+        int lastPage = (int) Math.max(1, (found + PAGE_SIZE - 1) / PAGE_SIZE);
+        int number = Math.min(requested, lastPage);
+        List<ScheduledText> texts = found == 0 ? List.of()
+                : rows.list(createdBy, scope, (number - 1L) * PAGE_SIZE, PAGE_SIZE);
+        return new Listing(new PageImpl<>(texts, PageRequest.of(number - 1, PAGE_SIZE), found),
+                found > counted ? counted : null);
+    }
+
+    /**
+     * One page of the Scheduled page.
+     *
+     * @param texts the texts; the total is exact when {@code moreThan} is null, else one more than it
+     * @param moreThan when there are more texts than were counted, how many were: "more than 1,000 texts"
+     */
+    public record Listing(Page<ScheduledText> texts, Long moreThan) {
     }
 
     /** A client's texts still waiting to go, and held ones. */

@@ -174,7 +174,14 @@ final class RemindersScenario {
                     "select count(distinct message_id) from scheduled_texts where state = 'SENT'"
                             + " and body like 'Reminder %'");
             long otherStates = queryLong(db, "select count(*) from scheduled_texts where state <> 'SENT'");
-            Rate rate = Rate.of(allAccepted.stream().map(FakeTwilio.RecordedRequest::receivedAt).sorted().toList(), due);
+            // The batch's rate from its first reminder at the fake: a hand send posted before the batch began (one
+            // every 2 s from the start of the wait) counted the seconds before it as part of the batch. Hand sends
+            // within the batch count (they share the account's limit); every send counts for the limit.
+            List<Instant> arrivals = allAccepted.stream().map(FakeTwilio.RecordedRequest::receivedAt).sorted().toList();
+            Instant firstReminder = accepted.stream().map(FakeTwilio.RecordedRequest::receivedAt)
+                    .min(java.util.Comparator.naturalOrder()).orElse(due);
+            Rate rate = Rate.of(arrivals.stream().filter(at -> !at.isBefore(firstReminder)).toList(), due);
+            Rate everySend = Rate.of(arrivals, due);
 
             List<Load.Result> rows = new ArrayList<>();
             List<String> notes = new ArrayList<>();
@@ -190,6 +197,10 @@ final class RemindersScenario {
             }
             notes.add(rate.describe(LIMIT) + "; 429 answered (error 20429): " + (limit.refused() - refusedInWarmUp)
                     + " (reminders and hand sends)");
+            notes.add(String.format(Locale.ROOT, "every send from the first of any kind (a hand send %.2f s before the"
+                    + " first reminder): overall %.1f/s over %.1f s; most in any second (sliding) %d (limit %d)",
+                    (firstReminder.toEpochMilli() - arrivals.get(0).toEpochMilli()) / 1000.0, everySend.overall(),
+                    everySend.seconds(), everySend.slidingMax(), LIMIT));
             notes.add(warmUpSends + " reminders sent before, to warm both instances up (not counted above); the fake"
                     + " refused " + refusedInWarmUp + " of their attempts with 429");
             long[] hands = handNanos.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -235,7 +246,7 @@ final class RemindersScenario {
             assertThat(distinctRows).isEqualTo(reminders);
             assertThat(sentReminders).isEqualTo(reminders);
             assertThat(otherStates).isZero();
-            assertThat(rate.slidingMax()).isLessThanOrEqualTo(LIMIT);
+            assertThat(everySend.slidingMax()).isLessThanOrEqualTo(LIMIT);
             for (Load.Result row : rows) {
                 assertThat(row.errors()).as("errors of " + row.name()).isZero();
             }

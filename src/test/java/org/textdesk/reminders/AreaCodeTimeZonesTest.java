@@ -22,4 +22,17 @@ class AreaCodeTimeZonesTest {
         assertThat(AreaCodeTimeZones.of(" ")).isEmpty();
         assertThat(AreaCodeTimeZones.of("not a number")).isEmpty();
     }
+
+    @Test
+    void aNumberAskedAgainGetsTheSameZonesAndTheRememberedNumbersStayBounded() {
+        assertThat(AreaCodeTimeZones.of("+13125550199")).containsExactly(ZoneId.of("America/Chicago"));
+        assertThat(AreaCodeTimeZones.of("+13125550199")).containsExactly(ZoneId.of("America/Chicago"));
+        assertThat(AreaCodeTimeZones.of("not a number either")).isEmpty();
+        assertThat(AreaCodeTimeZones.of("not a number either")).isEmpty();
+        for (int i = 0; i < AreaCodeTimeZones.REMEMBERED + 10; i++) {
+            AreaCodeTimeZones.of("+1404" + String.format("%07d", i));
+        }
+        assertThat(AreaCodeTimeZones.remembered()).isBetween(1, AreaCodeTimeZones.REMEMBERED);
+        assertThat(AreaCodeTimeZones.of("+14045387319")).containsExactly(ZoneId.of("America/New_York"));
+    }
 }

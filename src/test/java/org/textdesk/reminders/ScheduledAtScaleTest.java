@@ -12,8 +12,8 @@ import org.textdesk.staff.Staff;
 
 /**
  * A caseworker with 2,000 scheduled texts among 6,000 (waiting, held, sent with their text, cancelled; clients with
- * a time zone set by hand) and one with 3: the Scheduled page lists at most 200 with the same statements for both,
- * so nothing runs per row (issue 22).
+ * a time zone set by hand) and one with 3: the Scheduled page lists 50 a page with the same statements for both and
+ * on any page, so nothing runs per row (issue 22).
  */
 class ScheduledAtScaleTest extends IntegrationTest {
 
@@ -69,43 +69,65 @@ class ScheduledAtScaleTest extends IntegrationTest {
         jdbc.execute("analyze");
     }
 
+    private static List<String> bodies(SqlStatements.Counted<String> page) {
+        return BODY.matcher(page.result()).results().map(match -> match.group(1)).toList();
+    }
+
+    private static long rows(SqlStatements.Counted<String> page) {
+        return ROW.matcher(page.result()).results().count();
+    }
+
     @Test
     void theScheduledPageRunsTheSameStatementsForTwoThousandTextsAsForThree() {
         SqlStatements.Counted<String> many = countedGet("/scheduled", casey);
         SqlStatements.Counted<String> few = countedGet("/scheduled", robin);
-        assertThat(ROW.matcher(many.result()).results().count()).isEqualTo(200);
-        assertThat(ROW.matcher(few.result()).results().count()).isEqualTo(3);
+        assertThat(rows(many)).isEqualTo(50);
+        // 2,001 texts: counted up to 1,000, and pages on
+        assertThat(many.result()).contains("More than 1,000 texts", "href=\"/scheduled?page=2\"", ">Next page<");
+        assertThat(rows(few)).isEqualTo(3);
+        assertThat(few.result()).contains("3 texts").doesNotContain("?page=2");
         // Waiting and held ones first, the soonest first (the later added first among equal times), then the others,
-        // the most recent first: each state's first 200 are read on their own, and the page is the same as one
-        // sort of them all.
-        List<String> bodies = BODY.matcher(many.result()).results().map(match -> match.group(1)).toList();
-        assertThat(bodies.subList(0, 5)).containsExactly("Please bring your ID (tie)", "Please bring your ID (23)",
-                "Please bring your ID (46)", "Please bring your ID (50)", "Please bring your ID (69)");
-        assertThat(bodies.subList(124, 129)).containsExactly("Please bring your ID (1978)",
+        // the most recent first: each state's first rows up to the page's end are read on their own, and the page is
+        // the same as one sort of them all.
+        assertThat(bodies(many).subList(0, 5)).containsExactly("Please bring your ID (tie)",
+                "Please bring your ID (23)", "Please bring your ID (46)", "Please bring your ID (50)",
+                "Please bring your ID (69)");
+        SqlStatements.Counted<String> third = countedGet("/scheduled?page=3", casey);
+        assertThat(bodies(third).subList(24, 29)).containsExactly("Please bring your ID (1978)",
                 "Please bring your ID (2000)", "Please bring your ID (1999)", "Please bring your ID (1998)",
                 "Please bring your ID (1997)");
-        assertThat(bodies.get(199)).isEqualTo("Please bring your ID (1922)");
-        assertThat(BODY.matcher(few.result()).results().map(match -> match.group(1)).toList()).containsExactly(
+        assertThat(third.result()).contains("href=\"/scheduled?page=2\"", ">Earlier page<", "Page 3");
+        SqlStatements.Counted<String> fourth = countedGet("/scheduled?page=4", casey);
+        assertThat(bodies(fourth)).hasSize(50).last().isEqualTo("Please bring your ID (1922)");
+        assertThat(bodies(few)).containsExactly(
                 "Please bring your ID (6000)", "Please bring your ID (5999)", "Please bring your ID (5998)");
-        // The account, whether caseloads are restricted, the quiet hours window, the page's rows (clients, time
-        // zones set by hand, authors and sent texts' statuses joined in), the navigation's two unread counts.
-        assertThat(many.count()).as(String.join("\n", many.statements())).isEqualTo(6);
-        assertThat(few.count()).as(String.join("\n", few.statements())).isEqualTo(6);
+        // The account, whether caseloads are restricted, the quiet hours window, the count (up to 1,000 ahead), the
+        // page's rows (clients, time zones set by hand, authors and sent texts' statuses joined in), the navigation's
+        // two unread counts: the same on a deep page.
+        assertThat(many.count()).as(String.join("\n", many.statements())).isEqualTo(7);
+        assertThat(few.count()).as(String.join("\n", few.statements())).isEqualTo(7);
+        assertThat(fourth.count()).as(String.join("\n", fourth.statements())).isEqualTo(7);
 
-        // An admin's page: everyone's, 200 of 6,001 by the same order.
+        // An admin's page: everyone's, by the same order.
         SqlStatements.Counted<String> everyones = countedGet("/scheduled", newAdmin());
-        assertThat(ROW.matcher(everyones.result()).results().count()).isEqualTo(200);
-        assertThat(BODY.matcher(everyones.result()).results().map(match -> match.group(1)).limit(3).toList())
-                .containsExactly("Please bring your ID (tie)", "Please bring your ID (23)", "Please bring your ID (46)");
+        assertThat(rows(everyones)).isEqualTo(50);
+        assertThat(bodies(everyones).subList(0, 3)).containsExactly("Please bring your ID (tie)",
+                "Please bring your ID (23)", "Please bring your ID (46)");
         // one fewer: an admin sees every client, so whether caseloads are restricted is not read
-        assertThat(everyones.count()).as(String.join("\n", everyones.statements())).isEqualTo(5);
+        assertThat(everyones.count()).as(String.join("\n", everyones.statements())).isEqualTo(6);
 
-        // Restricted caseloads: only the texts of casey's own clients (1-10), chosen within each state's first 200.
+        // Restricted caseloads: only the texts of casey's own clients (1-10), counted and paged within them.
         jdbc.update("update clients set caseworker_id = ? where id <= 10", casey.getId());
         jdbc.update("insert into caseload_settings (id, restricted) values (1, true)"); // every table was emptied
         SqlStatements.Counted<String> restricted = countedGet("/scheduled", casey);
-        assertThat(ROW.matcher(restricted.result()).results().count()).isEqualTo(70);
+        assertThat(rows(restricted)).isEqualTo(50);
+        assertThat(restricted.result()).contains("70 texts", "Page 1 of 2");
         // two more: whom casey covers for now, read for the page's scope and again for the navigation's count
-        assertThat(restricted.count()).as(String.join("\n", restricted.statements())).isEqualTo(8);
+        assertThat(restricted.count()).as(String.join("\n", restricted.statements())).isEqualTo(9);
+        assertThat(rows(countedGet("/scheduled?page=2", casey))).isEqualTo(20);
+        // past the end: the last page; not a page number: the first
+        assertThat(rows(countedGet("/scheduled?page=999", casey))).isEqualTo(20);
+        assertThat(rows(countedGet("/scheduled?page=abc", casey))).isEqualTo(50);
+        assertThat(rows(countedGet("/scheduled?page=-1", casey))).isEqualTo(50);
     }
 }
