@@ -172,7 +172,7 @@ final class PagesAtScaleScenario {
         return false;
     }
 
-    /** The reader's fixed share: its Scheduled page (200 rows at most) is full at every size. */
+    /** The reader's fixed share: its Scheduled page (50 rows a page since the sixth session, 200 before) is full at every size. */
     static final int READERS_SCHEDULED = 250;
     /** The timed case page's appointments (the case of the reader's client 1), the same at every size. */
     static final int TIMED_CASE_APPOINTMENTS = 12;
@@ -359,7 +359,7 @@ final class PagesAtScaleScenario {
         pages.put("Message Status", "/texts/" + message + "/status");
         pages.put("Incoming page", "/incoming");
         pages.put("My inbox", "/inbox");
-        // The same client's thread (its newest 50 of 20 texts, both ways), the reader's Scheduled page (200 rows: its
+        // The same client's thread (its newest 50 of 20 texts, both ways), the reader's Scheduled page (its first 50 rows: its
         // 60 waiting first), case B-1's page with its 12 appointments and their reminders, and client 1's record
         // with the upcoming ones.
         pages.put("client's conversation", "/clients/" + client + "/conversation");

@@ -69,7 +69,7 @@ final class RemindersScenario {
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("client search (30 matches)", "/clients?q=okafor");
             pages.put("a client's Texts (1 reminder waiting)", "/clients/" + client + "/texts");
-            pages.put("Scheduled (the caseworker's " + reminders / CASEWORKERS + " reminders, first 200)", "/scheduled");
+            pages.put("Scheduled (the caseworker's " + reminders / CASEWORKERS + " reminders, 50 a page)", "/scheduled");
             List<WebSession> sessions = List.of(WebSession.loggedIn(first.baseUrl(), "cw1", "caseworker-password"),
                     WebSession.loggedIn(second.baseUrl(), "cw1", "caseworker-password"));
 
