@@ -24,6 +24,20 @@ class RequestFiltersConfiguration {
         return registration;
     }
 
+    @Bean
+    PagesInFlight pagesInFlight() {
+        return new PagesInFlight();
+    }
+
+    /** Counts a page from its first filter to its last byte. */
+    @Bean
+    FilterRegistrationBean<PagesInFlight> pagesInFlightFilter(PagesInFlight pagesInFlight) {
+        FilterRegistrationBean<PagesInFlight> registration = new FilterRegistrationBean<>(pagesInFlight);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
     /** Only for requests made to /error directly: the server's own error dispatches never pass it. */
     @Bean
     FilterRegistrationBean<ErrorPathFilter> errorPathFilter(@Value("${server.error.path:/error}") String errorPath) {

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.textdesk.system.PagesInFlight;
 
 @Configuration(proxyBeanMethods = false)
 class TwilioWebhookConfiguration {
@@ -31,10 +32,10 @@ class TwilioWebhookConfiguration {
      */
     @Bean
     FilterRegistrationBean<WebhookTurns> webhookTurns(
-            @Value("${textdesk.twilio.webhook-concurrency:0}") int webhookConcurrency) {
+            @Value("${textdesk.twilio.webhook-concurrency:0}") int webhookConcurrency, PagesInFlight pages) {
         int permits = webhookConcurrency > 0 ? webhookConcurrency
                 : WebhookTurns.defaultPermits(Runtime.getRuntime().availableProcessors());
-        FilterRegistrationBean<WebhookTurns> registration = new FilterRegistrationBean<>(new WebhookTurns(permits));
+        FilterRegistrationBean<WebhookTurns> registration = new FilterRegistrationBean<>(new WebhookTurns(permits, pages));
         registration.addUrlPatterns("/twilio/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 11);
         return registration;

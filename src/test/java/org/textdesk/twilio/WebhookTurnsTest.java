@@ -12,6 +12,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.textdesk.system.PagesInFlight;
 
 /** The webhooks' turns: at most so many at once, the others wait in order, none refused. */
 class WebhookTurnsTest {
@@ -41,7 +42,7 @@ class WebhookTurnsTest {
 
     @Test
     void aWebhookBeyondThePermitsWaitsUntilOneEndsThenGoesAhead() throws InterruptedException {
-        WebhookTurns turns = new WebhookTurns(2, Duration.ofSeconds(10));
+        WebhookTurns turns = new WebhookTurns(2, Duration.ofSeconds(10), new PagesInFlight());
         Thread first = post(turns, "first");
         Thread second = post(turns, "second");
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> entered.size() == 2);
@@ -60,7 +61,7 @@ class WebhookTurnsTest {
 
     @Test
     void aWebhookThatWaitedTheLongestWaitGoesAheadAnyway() throws InterruptedException {
-        WebhookTurns turns = new WebhookTurns(1, Duration.ofMillis(300));
+        WebhookTurns turns = new WebhookTurns(1, Duration.ofMillis(300), new PagesInFlight());
         Thread first = post(turns, "first");
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> entered.size() == 1);
         long before = System.nanoTime();
@@ -79,7 +80,40 @@ class WebhookTurnsTest {
         assertThat(WebhookTurns.defaultPermits(1)).isEqualTo(4);
         assertThat(WebhookTurns.defaultPermits(2)).isEqualTo(4);
         assertThat(WebhookTurns.defaultPermits(8)).isEqualTo(16);
-        assertThatThrownBy(() -> new WebhookTurns(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new WebhookTurns(0, new PagesInFlight())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("webhook-concurrency");
+    }
+
+    @Test
+    void aWebhookLetsThePagesBeingServedGoFirstForAMoment() throws Exception {
+        PagesInFlight pages = new PagesInFlight();
+        WebhookTurns turns = new WebhookTurns(4, Duration.ofSeconds(10), pages);
+        CountDownLatch pageMayEnd = new CountDownLatch(1);
+        Thread page = new Thread(() -> {
+            try {
+                pages.doFilter(new MockHttpServletRequest("GET", "/inbox"), new MockHttpServletResponse(),
+                        (request, response) -> {
+                            try {
+                                pageMayEnd.await(10, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        page.start();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pages.count() == 1);
+
+        long before = System.nanoTime();
+        Thread webhook = post(turns, "webhook");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> entered.size() == 1);
+        // the page went on: the webhook waited its moment, then went ahead anyway
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(WebhookTurns.PAGES_FIRST);
+        release.countDown();
+        pageMayEnd.countDown();
+        webhook.join(5000);
+        page.join(5000);
     }
 }
