@@ -118,7 +118,7 @@ public abstract class IntegrationTest {
                     String.class);
         }
         if (!applicationTables.isEmpty()) {
-            jdbc.execute("truncate table " + String.join(", ", applicationTables) + " restart identity cascade");
+            truncate("truncate table " + String.join(", ", applicationTables) + " restart identity cascade");
         }
         // The clustered scheduler's recurring jobs (reconciliation, picture fetching) are written once, when an
         // instance starts: they stay, as in production; every one-time task of an earlier test goes.
@@ -126,6 +126,24 @@ public abstract class IntegrationTest {
         // The languages the migration wrote (English 1, Spanish 2) stay, as in every database; the ones a test
         // added go (nothing refers to them once the other tables are empty).
         jdbc.update("delete from languages where id > 2");
+    }
+
+    /**
+     * The truncation locks every table in turn; a background job of the test's instance (the scheduler's, the live
+     * fan-out's) that reads two of them meanwhile can deadlock with it, and PostgreSQL then ends one of the two (CI
+     * once ended the truncation). Emptying the tables again is harmless; three tries.
+     */
+    private void truncate(String statement) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.execute(statement);
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt == 3) {
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     protected Staff newCaseworker() {
