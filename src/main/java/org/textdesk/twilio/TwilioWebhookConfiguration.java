@@ -1,7 +1,7 @@
 package org.textdesk.twilio;
 
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +35,8 @@ class TwilioWebhookConfiguration {
             @Value("${textdesk.twilio.webhook-concurrency:0}") int webhookConcurrency, PagesInFlight pages) {
         int permits = webhookConcurrency > 0 ? webhookConcurrency
                 : WebhookTurns.defaultPermits(Runtime.getRuntime().availableProcessors());
-        FilterRegistrationBean<WebhookTurns> registration = new FilterRegistrationBean<>(new WebhookTurns(permits, pages));
+        FilterRegistrationBean<WebhookTurns> registration =
+                new FilterRegistrationBean<>(new WebhookTurns(permits, pages));
         registration.addUrlPatterns("/twilio/*");
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 11);
         return registration;
