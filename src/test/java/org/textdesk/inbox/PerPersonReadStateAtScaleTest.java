@@ -75,6 +75,10 @@ class PerPersonReadStateAtScaleTest extends IntegrationTest {
         jdbc.execute("vacuum analyze text_messages");
         jdbc.execute("vacuum analyze client_texts");
         jdbc.execute("vacuum analyze inbox_read_marks");
+        // the three clients too, so that the plans do not depend on what an earlier test left in the statistics (in
+        // one order of the tests, and always with these, the count read 50,060 rows until MyInbox fenced its lookup)
+        jdbc.execute("analyze clients");
+        jdbc.execute("analyze staff");
     }
 
     private void insertTexts(Client client, int count, int offsetMinutes) {
@@ -107,7 +111,9 @@ class PerPersonReadStateAtScaleTest extends IntegrationTest {
         assertThat(QueryPlans.explain(jdbc, count, casey.getId(), casey.getId(), 1_001))
                 .doesNotContain("Seq Scan on text_messages", "Seq Scan on client_texts");
         // Jordan's ten texts after the mark and the texts nobody has read (five), with their links and clients.
-        assertThat(QueryPlans.rowsRead(jdbc, count, casey.getId(), casey.getId(), 1_001)).isLessThanOrEqualTo(100);
+        assertThat(QueryPlans.rowsRead(jdbc, count, casey.getId(), casey.getId(), 1_001))
+                .as(jdbc.queryForList("explain analyze " + count, String.class, casey.getId(), casey.getId(), 1_001)
+                        .toString()).isLessThanOrEqualTo(100);
         assertThat(QueryPlans.rowsRead(jdbc, MyInbox.unreadPageSql(true), casey.getId(), casey.getId(), MyInbox.SHOWN))
                 .isLessThanOrEqualTo(100);
     }
